@@ -1,0 +1,24 @@
+"""The JSON API under /api/v1/ (django-ninja, OpenAPI 3 at /api/v1/openapi.json).
+
+Modules add their routers here. Every operation declares its permission rule
+with :func:`dugnad.people.api_auth.api_requires`.
+"""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI
+
+from dugnad.municipalities.api import router as municipalities_router
+from dugnad.people.api import router as people_router
+
+api = NinjaAPI(
+    title="Dugnad API",
+    version="1",
+    description=(
+        "Open data and integrations for Dugnad. Public data is licensed under the "
+        "Norwegian Licence for Open Government Data (NLOD 2.0)."
+    ),
+    urls_namespace="api",
+)
+api.add_router("/municipality", municipalities_router)
+api.add_router("/me", people_router)

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from dugnad.directory import views
+
+app_name = "directory"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+]

@@ -1,0 +1,28 @@
+"""``manage.py load_demo``: load the demo municipalities and people (idempotent)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from dugnad.municipalities.demo import foundation
+
+
+class Command(BaseCommand):
+    help = "Load (or refresh) the demo data for Bærum and Asker. Safe to run again."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--quiet-logins", action="store_true", help="Do not print log-ins.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        logins = foundation.load()
+        if options["quiet_logins"]:
+            return
+        self.stdout.write(self.style.SUCCESS("Demo data loaded."))
+        self.stdout.write("")
+        self.stdout.write("  Bærum:  http://baerum.localhost:8000/")
+        self.stdout.write("  Asker:  http://asker.localhost:8000/")
+        self.stdout.write(f"  Demo log-ins (password for all: {foundation.DEMO_PASSWORD}):")
+        for login in logins:
+            self.stdout.write(f"    {login.email:32} {login.role} ({login.municipality})")
