@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test deps assets browser-deps migrate demo lint typecheck check bench messages clean
+.PHONY: run test deps assets browser-deps migrate demo lint typecheck check bench messages messages-update clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -35,6 +35,13 @@ assets: node_modules/.package-lock.json
 
 messages: deps
 	cd src/dugnad && ../../$(BIN)/django-admin compilemessages --ignore=.venv -v0
+
+# Re-extract the translatable strings of src/dugnad into the nb, nn and en
+# catalogues (see docs/translations.md); then translate what is new.
+messages-update: deps
+	cd src/dugnad && DUGNAD_TESTING=true DJANGO_SETTINGS_MODULE=dugnad.settings \
+	  ../../$(BIN)/django-admin makemessages -l nb -l nn -l en --ignore=migrations \
+	  --no-obsolete --add-location=file -v1
 
 migrate: deps
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput -v0
