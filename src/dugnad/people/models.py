@@ -12,7 +12,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from dugnad.municipalities.tenancy import MunicipalityOwned
+from dugnad.municipalities.tenancy import MunicipalityOwned, MunicipalityQuerySet
 
 
 class UserManager(BaseUserManager["User"]):
@@ -114,12 +114,7 @@ ROLE_SCOPES: dict[str, tuple[str, str]] = {
 }
 
 
-class RoleAssignmentQuerySet(models.QuerySet["RoleAssignment"]):
-    def in_municipality(self, municipality: Any) -> RoleAssignmentQuerySet:
-        if municipality is None:
-            return self.none()
-        return self.filter(municipality=municipality)
-
+class RoleAssignmentQuerySet(MunicipalityQuerySet):
     def on(self, obj: models.Model) -> RoleAssignmentQuerySet:
         return self.filter(
             scope_type=ContentType.objects.get_for_model(obj, for_concrete_model=True),
@@ -154,7 +149,7 @@ class RoleAssignment(MunicipalityOwned):
     )
     granted_at = models.DateTimeField(_("granted at"), default=timezone.now)
 
-    objects = RoleAssignmentQuerySet.as_manager()  # type: ignore[assignment]
+    objects = RoleAssignmentQuerySet.as_manager()  # type: ignore[misc]  # narrower manager
 
     class Meta:
         verbose_name = _("role assignment")
