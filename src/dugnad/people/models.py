@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any, ClassVar
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
@@ -178,12 +179,34 @@ class RoleAssignment(MunicipalityOwned):
 
     @property
     def scope(self) -> models.Model | None:
-        if self.scope_type is None or self.scope_id is None:
-            return None
-        model = self.scope_type.model_class()
-        if model is None:
-            return None
-        return model._default_manager.filter(pk=self.scope_id).first()
+        """The object the role is held on (loaded by :func:`with_scopes` for lists)."""
+        if "_scope" not in self.__dict__:
+            self.__dict__["_scope"] = None
+            if self.scope_type_id is not None and self.scope_id is not None:
+                model = ContentType.objects.get_for_id(self.scope_type_id).model_class()
+                if model is not None:
+                    self.__dict__["_scope"] = model._default_manager.filter(
+                        pk=self.scope_id
+                    ).first()
+        return self.__dict__["_scope"]  # type: ignore[no-any-return]
+
+
+def with_scopes(assignments: list[RoleAssignment]) -> list[RoleAssignment]:
+    """Load the objects a list of roles is held on: one query per kind, not per row."""
+    wanted: dict[int, set[int]] = defaultdict(set)
+    for assignment in assignments:
+        if assignment.scope_type_id is not None and assignment.scope_id is not None:
+            wanted[assignment.scope_type_id].add(assignment.scope_id)
+    loaded: dict[tuple[int, int], models.Model] = {}
+    for type_id, ids in wanted.items():
+        model = ContentType.objects.get_for_id(type_id).model_class()
+        if model is not None:
+            for obj in model._default_manager.filter(pk__in=ids):
+                loaded[(type_id, obj.pk)] = obj
+    for assignment in assignments:
+        key = (assignment.scope_type_id or 0, assignment.scope_id or 0)
+        assignment.__dict__["_scope"] = loaded.get(key)
+    return assignments
 
 
 class AuditEntry(models.Model):
