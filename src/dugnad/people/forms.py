@@ -70,7 +70,9 @@ class RoleAssignmentForm(forms.Form):
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.municipality = municipality
-        self.fields["scope"].choices = [
+        scope_field = self.fields["scope"]
+        assert isinstance(scope_field, forms.ChoiceField)  # noqa: S101
+        scope_field.choices = [
             ("", _("The whole municipality")),
             *scope_choices(municipality),
         ]

@@ -188,7 +188,8 @@ class RoleAssignment(MunicipalityOwned):
                     self.__dict__["_scope"] = model._default_manager.filter(
                         pk=self.scope_id
                     ).first()
-        return self.__dict__["_scope"]  # type: ignore[no-any-return]
+        scope: models.Model | None = self.__dict__["_scope"]
+        return scope
 
 
 def with_scopes(assignments: list[RoleAssignment]) -> list[RoleAssignment]:
