@@ -11,6 +11,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from dugnad.municipalities.tenancy import MunicipalityOwned
+from dugnad.municipalities.validators import validate_upload_size
 
 HEX_COLOUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Enter a colour as #rrggbb."))
 MUNICIPALITY_NUMBER = RegexValidator(r"^\d{4}$", _("A municipality number has four digits."))
@@ -66,7 +67,10 @@ class Municipality(models.Model):
         _("logo"),
         upload_to="municipalities/logos/",
         blank=True,
-        validators=[FileExtensionValidator(["svg", "png", "jpg", "jpeg", "webp"])],
+        validators=[
+            FileExtensionValidator(["svg", "png", "jpg", "jpeg", "webp"]),
+            validate_upload_size,
+        ],
     )
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)

@@ -22,8 +22,9 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def choose_municipality(request: HttpRequest) -> HttpResponse:
     """Shown on a host that serves no particular municipality."""
-    port = request.get_port()
-    suffix = "" if port in ("80", "443") else f":{port}"
+    # Keep the port the person used (e.g. :8000 in development).
+    host = request.get_host()
+    suffix = host[host.rfind(":") :] if ":" in host and not host.endswith("]") else ""
     entries = [
         {
             "municipality": m,

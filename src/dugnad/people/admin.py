@@ -12,6 +12,12 @@ from dugnad.people import audit, services
 from dugnad.people.models import AuditEntry, RoleAssignment, User
 
 
+def _staff(request: HttpRequest) -> User:
+    """The admin site only lets logged-in staff in."""
+    assert isinstance(request.user, User)  # noqa: S101
+    return request.user
+
+
 @admin.register(User)
 class UserAdmin(admin.ModelAdmin):
     list_display = ["email", "full_name", "home_municipality", "is_active", "is_superuser"]
@@ -25,13 +31,15 @@ class UserAdmin(admin.ModelAdmin):
     ) -> HttpResponse:
         subject = User.objects.filter(pk=object_id).first()
         if subject is not None and request.user.pk != subject.pk:
-            audit.record(actor=request.user, action="person.viewed", subject=subject, target=subject)  # type: ignore[arg-type]
+            audit.record(
+                actor=_staff(request), action="person.viewed", subject=subject, target=subject
+            )
         return super().change_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)
         audit.record(
-            actor=request.user,  # type: ignore[arg-type]
+            actor=_staff(request),
             action="person.changed" if change else "person.created",
             subject=obj,
             target=obj,
@@ -47,15 +55,19 @@ class RoleAssignmentAdmin(admin.ModelAdmin):
     fields = ["user", "role", "municipality", "scope_type", "scope_id"]
     raw_id_fields = ["user"]
 
-    def save_model(self, request: HttpRequest, obj: RoleAssignment, form: Any, change: bool) -> None:
+    def save_model(
+        self, request: HttpRequest, obj: RoleAssignment, form: Any, change: bool
+    ) -> None:
         if change:
-            services.revoke_role(actor=request.user, assignment=RoleAssignment.objects.get(pk=obj.pk))  # type: ignore[arg-type]
+            services.revoke_role(
+                actor=_staff(request), assignment=RoleAssignment.objects.get(pk=obj.pk)
+            )
         scope = None
         if obj.scope_type_id and obj.scope_id:
             model = obj.scope_type.model_class()  # type: ignore[union-attr]
             scope = model._default_manager.get(pk=obj.scope_id) if model else None
         created = services.assign_role(
-            actor=request.user,  # type: ignore[arg-type]
+            actor=_staff(request),
             user=obj.user,
             role=obj.role,
             municipality=obj.municipality,
@@ -64,7 +76,7 @@ class RoleAssignmentAdmin(admin.ModelAdmin):
         obj.pk = created.pk
 
     def delete_model(self, request: HttpRequest, obj: RoleAssignment) -> None:
-        services.revoke_role(actor=request.user, assignment=obj)  # type: ignore[arg-type]
+        services.revoke_role(actor=_staff(request), assignment=obj)
 
 
 @admin.register(AuditEntry)

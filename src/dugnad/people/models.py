@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any, ClassVar
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
@@ -12,7 +13,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from dugnad.municipalities.tenancy import MunicipalityOwned
+from dugnad.municipalities.tenancy import MunicipalityOwned, MunicipalityQuerySet
 
 
 class UserManager(BaseUserManager["User"]):
@@ -114,12 +115,7 @@ ROLE_SCOPES: dict[str, tuple[str, str]] = {
 }
 
 
-class RoleAssignmentQuerySet(models.QuerySet["RoleAssignment"]):
-    def in_municipality(self, municipality: Any) -> RoleAssignmentQuerySet:
-        if municipality is None:
-            return self.none()
-        return self.filter(municipality=municipality)
-
+class RoleAssignmentQuerySet(MunicipalityQuerySet):
     def on(self, obj: models.Model) -> RoleAssignmentQuerySet:
         return self.filter(
             scope_type=ContentType.objects.get_for_model(obj, for_concrete_model=True),
@@ -154,7 +150,7 @@ class RoleAssignment(MunicipalityOwned):
     )
     granted_at = models.DateTimeField(_("granted at"), default=timezone.now)
 
-    objects = RoleAssignmentQuerySet.as_manager()  # type: ignore[assignment]
+    objects = RoleAssignmentQuerySet.as_manager()  # type: ignore[misc]  # narrower manager
 
     class Meta:
         verbose_name = _("role assignment")
@@ -183,12 +179,35 @@ class RoleAssignment(MunicipalityOwned):
 
     @property
     def scope(self) -> models.Model | None:
-        if self.scope_type is None or self.scope_id is None:
-            return None
-        model = self.scope_type.model_class()
-        if model is None:
-            return None
-        return model._default_manager.filter(pk=self.scope_id).first()
+        """The object the role is held on (loaded by :func:`with_scopes` for lists)."""
+        if "_scope" not in self.__dict__:
+            self.__dict__["_scope"] = None
+            if self.scope_type_id is not None and self.scope_id is not None:
+                model = ContentType.objects.get_for_id(self.scope_type_id).model_class()
+                if model is not None:
+                    self.__dict__["_scope"] = model._default_manager.filter(
+                        pk=self.scope_id
+                    ).first()
+        scope: models.Model | None = self.__dict__["_scope"]
+        return scope
+
+
+def with_scopes(assignments: list[RoleAssignment]) -> list[RoleAssignment]:
+    """Load the objects a list of roles is held on: one query per kind, not per row."""
+    wanted: dict[int, set[int]] = defaultdict(set)
+    for assignment in assignments:
+        if assignment.scope_type_id is not None and assignment.scope_id is not None:
+            wanted[assignment.scope_type_id].add(assignment.scope_id)
+    loaded: dict[tuple[int, int], models.Model] = {}
+    for type_id, ids in wanted.items():
+        model = ContentType.objects.get_for_id(type_id).model_class()
+        if model is not None:
+            for obj in model._default_manager.filter(pk__in=ids):
+                loaded[(type_id, obj.pk)] = obj
+    for assignment in assignments:
+        key = (assignment.scope_type_id or 0, assignment.scope_id or 0)
+        assignment.__dict__["_scope"] = loaded.get(key)
+    return assignments
 
 
 class AuditEntry(models.Model):

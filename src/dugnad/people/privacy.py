@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from dugnad.people.models import AuditEntry, RoleAssignment, User
+from dugnad.people.models import AuditEntry, RoleAssignment, User, with_scopes
 
 Exporter = Callable[[User], Any]
 Eraser = Callable[[User], None]
@@ -61,7 +61,9 @@ def _export_roles(user: User) -> list[dict[str, Any]]:
             "on": str(a.scope) if a.scope_type_id else None,
             "granted_at": a.granted_at.isoformat(),
         }
-        for a in RoleAssignment.objects.filter(user=user).select_related("municipality")
+        for a in with_scopes(
+            list(RoleAssignment.objects.filter(user=user).select_related("municipality"))
+        )
     ]
 
 

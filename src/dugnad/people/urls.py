@@ -9,4 +9,6 @@ urlpatterns = [
     path("min-side/mine-data.json", views.export_data, name="data-export"),
     path("min-side/slett-konto/", views.delete_account, name="account-delete"),
     path("revisjonslogg/", views.audit_log, name="audit-log"),
+    path("kommune/roller/", views.roles, name="roles"),
+    path("kommune/roller/<int:pk>/fjern/", views.role_revoke, name="role-revoke"),
 ]

@@ -11,11 +11,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from dugnad.municipalities.models import Municipality
+from dugnad.municipalities.tenancy import current_municipality, get_scoped_or_404, scoped
 from dugnad.people import rules, services
 from dugnad.people.decorators import requires
-from dugnad.people.forms import DeleteAccountForm, ProfileForm
-from dugnad.people.models import AuditEntry, RoleAssignment, User
+from dugnad.people.forms import DeleteAccountForm, ProfileForm, RoleAssignmentForm
+from dugnad.people.models import AuditEntry, RoleAssignment, User, with_scopes
 
 
 def _person(request: HttpRequest) -> User:
@@ -47,7 +50,14 @@ def my_page(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "people/my_page.html",
-        {"person": user, "assignments": assignments, "form": form},
+        {
+            "person": user,
+            "assignments": with_scopes(list(assignments)),
+            "form": form,
+            "can_manage_roles": rules.allows(
+                "people.manage_roles", user, current_municipality(request)
+            ),
+        },
     )
 
 
@@ -90,3 +100,53 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         "people/audit_log.html",
         {"page": page, "actions": list(actions), "selected_action": action},
     )
+
+
+def _municipality(request: HttpRequest) -> Municipality:
+    municipality = current_municipality(request)
+    assert municipality is not None  # noqa: S101 (tenant views always have one)
+    return municipality
+
+
+@requires("people.manage_roles")
+def roles(request: HttpRequest) -> HttpResponse:
+    """Municipal administrators give and take the roles of their municipality."""
+    municipality = _municipality(request)
+    form = RoleAssignmentForm(request.POST or None, municipality=municipality)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.assign_role(
+                actor=_person(request),
+                user=form.person,
+                role=form.cleaned_data["role"],
+                municipality=municipality,
+                scope=form.cleaned_data["scope_object"],
+            )
+        except services.PeopleError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("The role has been given."))
+            return redirect("people:roles")
+    assignments = (
+        scoped(request, RoleAssignment)
+        .select_related("user", "scope_type")
+        .order_by("role", "user__full_name", "user__email")
+    )
+    return render(
+        request,
+        "people/roles.html",
+        {"form": form, "assignments": with_scopes(list(assignments))},
+    )
+
+
+@requires("people.manage_roles")
+@require_POST
+def role_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    assignment = get_scoped_or_404(request, RoleAssignment, pk=pk)
+    try:
+        services.revoke_role(actor=_person(request), assignment=assignment)
+    except services.PeopleError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The role has been removed."))
+    return redirect("people:roles")

@@ -8,6 +8,7 @@ Loading is idempotent: records are found by their natural keys and updated.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.contrib.contenttypes.models import ContentType
@@ -47,7 +48,7 @@ def demo_organisation_number(seed: int) -> str:
         base += 1
 
 
-MUNICIPALITIES = [
+MUNICIPALITIES: list[dict[str, Any]] = [
     {
         "slug": "baerum",
         "name": "Bærum kommune",
@@ -58,10 +59,23 @@ MUNICIPALITIES = [
         "host": "baerum.localhost",
         "contact_email": "frivillighet@baerum.demo",
         "districts": [
-            "Sandvika", "Bekkestua", "Fornebu", "Rykkinn", "Østerås", "Skytterdalen",
-            "Emma Hjort", "Dønski", "Stabekk", "Lysaker", "Høvik", "Kolsås",
-            "Bærums Verk", "Lommedalen", "Eiksmarka", "Jar",
-        ],  # fmt: skip
+            "Sandvika",
+            "Bekkestua",
+            "Fornebu",
+            "Rykkinn",
+            "Østerås",
+            "Skytterdalen",
+            "Emma Hjort",
+            "Dønski",
+            "Stabekk",
+            "Lysaker",
+            "Høvik",
+            "Kolsås",
+            "Bærums Verk",
+            "Lommedalen",
+            "Eiksmarka",
+            "Jar",
+        ],
         "services": [
             ("Bærum Frivilligsentral, Sandvika", Service.Kind.VOLUNTEER_CENTRE, "Sandvika"),
             ("Rykkinn frivilligsentral", Service.Kind.VOLUNTEER_CENTRE, "Rykkinn"),
@@ -96,9 +110,19 @@ MUNICIPALITIES = [
         "host": "asker.localhost",
         "contact_email": "frivillighet@asker.demo",
         "districts": [
-            "Asker sentrum", "Heggedal", "Vollen", "Holmen", "Borgen", "Nærsnes",
-            "Slemmestad", "Røyken", "Sætre", "Tofte", "Hvalstad", "Vettre",
-        ],  # fmt: skip
+            "Asker sentrum",
+            "Heggedal",
+            "Vollen",
+            "Holmen",
+            "Borgen",
+            "Nærsnes",
+            "Slemmestad",
+            "Røyken",
+            "Sætre",
+            "Tofte",
+            "Hvalstad",
+            "Vettre",
+        ],
         "services": [
             ("Asker frivilligsentral", Service.Kind.VOLUNTEER_CENTRE, "Asker sentrum"),
             ("Heggedal frivilligsentral", Service.Kind.VOLUNTEER_CENTRE, "Heggedal"),
@@ -115,12 +139,11 @@ MUNICIPALITIES = [
 ]
 
 
-def _upsert_municipality(spec: dict[str, object]) -> Municipality:
+def _upsert_municipality(spec: dict[str, Any]) -> Municipality:
     municipality, _ = Municipality.objects.update_or_create(
         slug=spec["slug"],
         defaults={
-            key: spec[key]
-            for key in ("name", "number", "former_numbers", "county", "brand_colour")
+            key: spec[key] for key in ("name", "number", "former_numbers", "county", "brand_colour")
         }
         | {"contact_email": spec["contact_email"]},
     )
@@ -167,26 +190,26 @@ def _grant(user: User, role: str, municipality: Municipality, scope: models.Mode
 def load() -> list[DemoLogin]:
     """Load (or refresh) the foundation demo; returns the demo log-ins."""
     logins: list[DemoLogin] = []
-    loaded: dict[str, dict[str, object]] = {}
+    loaded: dict[str, dict[str, Any]] = {}
     for index, spec in enumerate(MUNICIPALITIES):
         municipality = _upsert_municipality(spec)
-        districts = _districts(municipality, spec["districts"])  # type: ignore[arg-type]
+        districts = _districts(municipality, spec["districts"])
         services = {}
-        for name, kind, district in spec["services"]:  # type: ignore[attr-defined]
+        for name, kind, district in spec["services"]:
             services[name], _ = Service.objects.update_or_create(
                 municipality=municipality,
                 name=name,
                 defaults={"kind": kind, "district": districts.get(district)},
             )
         buildings = {}
-        for name, kind, district in spec["buildings"]:  # type: ignore[attr-defined]
+        for name, kind, district in spec["buildings"]:
             buildings[name], _ = Building.objects.update_or_create(
                 municipality=municipality,
                 name=name,
                 defaults={"kind": kind, "district": districts.get(district)},
             )
         organisations = {}
-        for number, (name, district, description) in enumerate(spec["organisations"]):  # type: ignore[attr-defined]
+        for number, (name, district, description) in enumerate(spec["organisations"]):
             organisations[name], _ = Organisation.objects.update_or_create(
                 municipality=municipality,
                 name=name,
@@ -205,32 +228,68 @@ def load() -> list[DemoLogin]:
 
     baerum = loaded["baerum"]
     asker = loaded["asker"]
-    b_muni: Municipality = baerum["municipality"]  # type: ignore[assignment]
-    a_muni: Municipality = asker["municipality"]  # type: ignore[assignment]
-    b_orgs: dict[str, Organisation] = baerum["organisations"]  # type: ignore[assignment]
-    b_services: dict[str, Service] = baerum["services"]  # type: ignore[assignment]
-    b_buildings: dict[str, Building] = baerum["buildings"]  # type: ignore[assignment]
+    b_muni: Municipality = baerum["municipality"]
+    a_muni: Municipality = asker["municipality"]
+    b_orgs: dict[str, Organisation] = baerum["organisations"]
+    b_services: dict[str, Service] = baerum["services"]
+    b_buildings: dict[str, Building] = baerum["buildings"]
 
     people = [
         ("innbygger@baerum.demo", "Kari Nordmann", b_muni, None, None, "resident"),
-        ("medlem@baerum.demo", "Ola Hansen", b_muni, Role.ORGANISATION_MEMBER,
-         b_orgs["Rykkinn skolekorps"], None),
-        ("lagleder@baerum.demo", "Ingrid Berg", b_muni, Role.ORGANISATION_ADMIN,
-         b_orgs["Rykkinn skolekorps"], None),
+        (
+            "medlem@baerum.demo",
+            "Ola Hansen",
+            b_muni,
+            Role.ORGANISATION_MEMBER,
+            b_orgs["Rykkinn skolekorps"],
+            None,
+        ),
+        (
+            "lagleder@baerum.demo",
+            "Ingrid Berg",
+            b_muni,
+            Role.ORGANISATION_ADMIN,
+            b_orgs["Rykkinn skolekorps"],
+            None,
+        ),
         ("saksbehandler@baerum.demo", "Kristin Nilsen", b_muni, Role.CASE_OFFICER, None, None),
-        ("utleie@baerum.demo", "Per Johansen", b_muni, Role.BOOKING_MANAGER,
-         b_buildings["Fornebu senter"], None),
-        ("koordinator@baerum.demo", "Aisha Ahmed", b_muni, Role.VOLUNTEER_COORDINATOR,
-         b_services["Lindelia bo- og behandlingssenter"], None),
-        ("frivilligsentral@baerum.demo", "Nils Olsen", b_muni, Role.VOLUNTEER_COORDINATOR,
-         b_services["Bærum Frivilligsentral, Sandvika"], None),
-        ("medvirkning@baerum.demo", "Sofie Larsen", b_muni, Role.PARTICIPATION_COORDINATOR,
-         None, None),
+        (
+            "utleie@baerum.demo",
+            "Per Johansen",
+            b_muni,
+            Role.BOOKING_MANAGER,
+            b_buildings["Fornebu senter"],
+            None,
+        ),
+        (
+            "koordinator@baerum.demo",
+            "Aisha Ahmed",
+            b_muni,
+            Role.VOLUNTEER_COORDINATOR,
+            b_services["Lindelia bo- og behandlingssenter"],
+            None,
+        ),
+        (
+            "frivilligsentral@baerum.demo",
+            "Nils Olsen",
+            b_muni,
+            Role.VOLUNTEER_COORDINATOR,
+            b_services["Bærum Frivilligsentral, Sandvika"],
+            None,
+        ),
+        (
+            "medvirkning@baerum.demo",
+            "Sofie Larsen",
+            b_muni,
+            Role.PARTICIPATION_COORDINATOR,
+            None,
+            None,
+        ),
         ("politiker@baerum.demo", "Lise Haugen", b_muni, Role.POLITICIAN, None, None),
         ("kommuneadmin@baerum.demo", "Erik Dahl", b_muni, Role.MUNICIPAL_ADMIN, None, None),
         ("innbygger@asker.demo", "Jonas Bakke", a_muni, None, None, "resident"),
         ("saksbehandler@asker.demo", "Marte Lie", a_muni, Role.CASE_OFFICER, None, None),
-    ]  # fmt: skip
+    ]
     for email, name, municipality, role, scope, label in people:
         user = _person(email, name, municipality)
         if role is not None:

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from dugnad.municipalities.models import Municipality
+from tests.factories import MunicipalityFactory
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache() -> None:
+    """Rate limits and host resolutions live in the cache: start each test clean."""
+    cache.clear()
+
+
+@pytest.fixture
+def baerum(db: None) -> Municipality:
+    return MunicipalityFactory.create(
+        slug="baerum", name="Bærum kommune", number="3201", host="baerum.localhost"
+    )
+
+
+@pytest.fixture
+def asker(db: None) -> Municipality:
+    return MunicipalityFactory.create(
+        slug="asker", name="Asker kommune", number="3203", host="asker.localhost"
+    )
+
+
+@pytest.fixture
+def baerum_client(baerum: Municipality) -> Client:
+    return Client(HTTP_HOST="baerum.localhost")
+
+
+@pytest.fixture
+def asker_client(asker: Municipality) -> Client:
+    return Client(HTTP_HOST="asker.localhost")

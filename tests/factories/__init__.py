@@ -1,0 +1,106 @@
+"""factory-boy factories for every model; the tenancy test needs one per
+municipality-owned model."""
+
+from __future__ import annotations
+
+import factory
+from allauth.account.models import EmailAddress
+from factory.django import DjangoModelFactory
+
+from dugnad.directory.models import Organisation
+from dugnad.municipalities.demo.foundation import demo_organisation_number
+from dugnad.municipalities.models import District, Municipality, MunicipalityHost, Service
+from dugnad.people.models import AuditEntry, Role, RoleAssignment, User
+from dugnad.premises.models import Building
+
+PASSWORD = "correct-horse-battery"
+
+
+class MunicipalityFactory(DjangoModelFactory[Municipality]):
+    class Meta:
+        model = Municipality
+        django_get_or_create = ("slug",)
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Testkommune {n}")
+    slug = factory.Sequence(lambda n: f"test{n}")
+    number = factory.Sequence(lambda n: f"{9000 + n:04d}")
+
+    @factory.post_generation
+    def host(self, create: bool, extracted: str | None, **kwargs: object) -> None:
+        if create:
+            MunicipalityHost.objects.get_or_create(
+                hostname=extracted or f"{self.slug}.localhost",
+                defaults={"municipality": self, "is_primary": True},
+            )
+
+
+class DistrictFactory(DjangoModelFactory[District]):
+    class Meta:
+        model = District
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    name = factory.Sequence(lambda n: f"Bydel {n}")
+    slug = factory.Sequence(lambda n: f"bydel-{n}")
+
+
+class ServiceFactory(DjangoModelFactory[Service]):
+    class Meta:
+        model = Service
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    name = factory.Sequence(lambda n: f"Tjenestested {n}")
+    kind = Service.Kind.NURSING_HOME
+
+
+class OrganisationFactory(DjangoModelFactory[Organisation]):
+    class Meta:
+        model = Organisation
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    name = factory.Sequence(lambda n: f"Testlaget {n}")
+    organisation_number = factory.Sequence(lambda n: demo_organisation_number(5000 + n))
+
+
+class BuildingFactory(DjangoModelFactory[Building]):
+    class Meta:
+        model = Building
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    name = factory.Sequence(lambda n: f"Grendehus {n}")
+    kind = Building.Kind.MEETING_PLACE
+
+
+class UserFactory(DjangoModelFactory[User]):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.no")
+    full_name = factory.Sequence(lambda n: f"Person {n}")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def verified(self, create: bool, extracted: bool | None, **kwargs: object) -> None:
+        if create:
+            self.save()  # type: ignore[attr-defined]
+            if extracted is not False:
+                EmailAddress.objects.create(
+                    user=self, email=self.email, verified=True, primary=True
+                )
+
+
+class RoleAssignmentFactory(DjangoModelFactory[RoleAssignment]):
+    class Meta:
+        model = RoleAssignment
+
+    user = factory.SubFactory(UserFactory)
+    municipality = factory.SubFactory(MunicipalityFactory)
+    role = Role.CASE_OFFICER
+
+
+class AuditEntryFactory(DjangoModelFactory[AuditEntry]):
+    class Meta:
+        model = AuditEntry
+
+    action = "test.action"

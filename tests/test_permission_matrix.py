@@ -1,0 +1,268 @@
+"""Every URL × every role: allowed, sent to log in, or refused (403) — never a 500.
+
+Each of our views declares its rule with ``@requires``; the expected outcome
+for a role follows from that rule. Third-party URLs (allauth, the admin site,
+the API) are listed with their expected outcomes below. A URL that is in
+neither fails the test, so no new page escapes the matrix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from dugnad.directory.models import Organisation
+from dugnad.municipalities.models import Municipality, Service
+from dugnad.people.models import Role, User
+from dugnad.premises.models import Building
+from tests.factories import (
+    BuildingFactory,
+    OrganisationFactory,
+    RoleAssignmentFactory,
+    ServiceFactory,
+    UserFactory,
+)
+
+ROLES = [
+    "anonymous",
+    "resident",
+    "organisation_member",
+    "organisation_admin",
+    "case_officer",
+    "booking_manager",
+    "volunteer_coordinator",
+    "participation_coordinator",
+    "politician",
+    "municipal_admin",
+    "platform_admin",
+]
+
+OK = "ok"  # 200
+LOGIN = "login"  # redirect to the log-in page
+FORBIDDEN = "forbidden"  # 403
+UNAUTHORISED = "unauthorised"  # 401 (API)
+REDIRECT = "redirect"  # any redirect (e.g. allauth sends logged-in people on)
+NOT_FOUND = "not_found"  # 404 (e.g. a made-up key in the URL)
+ADMIN_LOGIN = "admin_login"  # the admin site's own log-in redirect
+# A platform administrator in the admin site: whatever Django's admin answers
+# for sample ids (a page, a redirect for a missing object, 403 for read-only
+# models, 405 for GET on log-out) — as long as it is not a server error.
+ADMIN_ANY = "admin_any"
+ADMIN_ANSWERS = {OK, REDIRECT, NOT_FOUND, FORBIDDEN, "status 405"}
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str
+    path: str
+    callback: Any
+
+
+def _sample(converter_name: str, key: str) -> str:
+    if key in {"object_id", "pk", "id", "content_type_id"}:
+        return "1"
+    if converter_name == "IntConverter":
+        return "1"
+    return "made-up-key"
+
+
+def iter_routes(
+    patterns: list[Any] | None = None, prefix: str = "", ns: str = ""
+) -> Iterator[Route]:
+    for entry in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(entry, URLResolver):
+            namespace = f"{ns}{entry.namespace}:" if entry.namespace else ns
+            yield from iter_routes(entry.url_patterns, prefix + str(entry.pattern), namespace)
+        elif isinstance(entry, URLPattern) and entry.name:
+            route = prefix + str(entry.pattern)
+            yield Route(f"{ns}{entry.name}", route, entry.callback)
+
+
+def concrete_path(route: str) -> str:
+    """Fill a route's parameters with sample values."""
+    import re
+
+    def fill(match: re.Match[str]) -> str:
+        converter, key = (match.group(1) or "str"), match.group(2)
+        return "1" if converter == "int" or key in {"object_id", "pk"} else "made-up-key"
+
+    path = re.sub(r"\(\?P<(\w+)>[^)]*\)", "made-up-key", route)
+    path = re.sub(r"<(?:(\w+):)?(\w+)>", fill, path)
+    path = path.replace("^", "").replace("$", "").replace("\\Z", "").replace("\\", "")
+    return "/" + path
+
+
+def expected_for_rule(rule: str, role: str) -> str:
+    if rule == "public":
+        return OK
+    if role == "anonymous":
+        return LOGIN
+    if rule == "authenticated":
+        return OK
+    allowed = {
+        "platform.admin": {"platform_admin"},
+        "people.view_audit_log": {"platform_admin"},
+        "people.manage_roles": {"platform_admin", "municipal_admin"},
+    }[rule]
+    return OK if role in allowed else FORBIDDEN
+
+
+def _anon_only(role: str) -> str:
+    """allauth entrance pages: shown to anonymous people, logged-in people are sent on."""
+    return OK if role == "anonymous" else REDIRECT
+
+
+def _logged_in(role: str) -> str:
+    return LOGIN if role == "anonymous" else OK
+
+
+def _admin(role: str) -> str:
+    return ADMIN_LOGIN if role != "platform_admin" else ADMIN_ANY
+
+
+def api_expected_for_rule(rule: str, role: str) -> str:
+    """The API answers 401 instead of sending people to the log-in page."""
+    outcome = expected_for_rule(rule, role)
+    return UNAUTHORISED if outcome == LOGIN else outcome
+
+
+THIRD_PARTY: dict[str, Any] = {
+    "set_language": lambda role: REDIRECT,  # GET only redirects back; the form POSTs
+    "account_login": _anon_only,
+    "account_signup": _anon_only,
+    "account_logout": lambda role: REDIRECT if role == "anonymous" else OK,
+    "account_reset_password": lambda role: OK,
+    "account_reset_password_done": lambda role: OK,
+    "account_reset_password_from_key": lambda role: OK,  # shows "bad token"
+    "account_reset_password_from_key_done": lambda role: OK,
+    "account_change_password": _logged_in,
+    "account_set_password": lambda role: LOGIN if role == "anonymous" else REDIRECT,
+    "account_email": _logged_in,
+    "account_email_verification_sent": lambda role: OK,
+    "account_confirm_email": lambda role: OK,  # explains that the link is invalid
+    "account_inactive": lambda role: OK,
+    "account_reauthenticate": _logged_in,
+    "account_confirm_login_code": lambda role: LOGIN if role == "anonymous" else REDIRECT,
+    "api:api-root": lambda role: NOT_FOUND,  # no operation at the bare prefix
+    "api:openapi-json": lambda role: OK,
+    "api:openapi-view": lambda role: OK,
+}
+
+
+def declared_rule(callback: Any) -> str | None:
+    """The rule a view declared; for an API path, the rule of its GET operation."""
+    rule = getattr(callback, "dugnad_rule", None)
+    if rule is not None:
+        return str(rule)
+    for cell in getattr(callback, "__closure__", None) or ():
+        path_view = cell.cell_contents
+        for operation in getattr(path_view, "operations", []):
+            if "GET" in operation.methods and hasattr(operation.view_func, "dugnad_rule"):
+                return str(operation.view_func.dugnad_rule)
+    return None
+
+
+def expected(route: Route, role: str) -> str:
+    rule = declared_rule(route.callback)
+    if rule is not None:
+        if route.name.startswith("api:"):
+            return api_expected_for_rule(rule, role)
+        return expected_for_rule(rule, role)
+    if route.name.startswith("admin:"):
+        if route.name == "admin:logout":
+            return ADMIN_ANY if role == "platform_admin" else REDIRECT
+        if route.name == "admin:login":
+            return OK if role != "platform_admin" else REDIRECT
+        return _admin(role)
+    if route.name in THIRD_PARTY:
+        return str(THIRD_PARTY[route.name](role))
+    raise AssertionError(f"URL {route.name} ({route.path}) declares no permission rule")
+
+
+ROUTES = sorted(iter_routes(), key=lambda r: r.name)
+
+
+def test_every_url_has_an_expectation() -> None:
+    missing = []
+    for route in ROUTES:
+        try:
+            expected(route, "anonymous")
+        except AssertionError as exc:
+            missing.append(str(exc))
+    assert not missing, "\n".join(missing)
+
+
+@pytest.fixture
+def people(baerum: Municipality, asker: Municipality) -> dict[str, User]:
+    organisation: Organisation = OrganisationFactory.create(municipality=baerum)
+    building: Building = BuildingFactory.create(municipality=baerum)
+    service: Service = ServiceFactory.create(municipality=baerum)
+    scoped = {
+        Role.ORGANISATION_MEMBER: organisation,
+        Role.ORGANISATION_ADMIN: organisation,
+        Role.BOOKING_MANAGER: building,
+        Role.VOLUNTEER_COORDINATOR: service,
+    }
+    result = {
+        "resident": UserFactory.create(),
+        "platform_admin": UserFactory.create(is_superuser=True, is_staff=True),
+    }
+    for role in Role:
+        user = UserFactory.create()
+        scope = scoped.get(role)
+        if scope is not None:
+            from django.contrib.contenttypes.models import ContentType
+
+            RoleAssignmentFactory.create(
+                user=user,
+                role=role,
+                municipality=baerum,
+                scope_type=ContentType.objects.get_for_model(scope),
+                scope_id=scope.pk,
+            )
+        else:
+            RoleAssignmentFactory.create(user=user, role=role, municipality=baerum)
+        result[str(role.value)] = user
+    return result
+
+
+def outcome(response: Any) -> str:
+    status = response.status_code
+    location = response.get("Location", "")
+    if status in (200, 405):
+        # 405: a POST-only view let the person past the permission layer and
+        # then refused the GET itself.
+        return OK
+    if status in (301, 302, 303):
+        if "/admin/login/" in location:
+            return ADMIN_LOGIN
+        if location.startswith("/konto/login/"):
+            return LOGIN
+        return REDIRECT
+    return {401: UNAUTHORISED, 403: FORBIDDEN, 404: NOT_FOUND}.get(status, f"status {status}")
+
+
+@pytest.mark.django_db
+def test_matrix(people: dict[str, User]) -> None:
+    failures = []
+    for role in ROLES:
+        client = Client(HTTP_HOST="baerum.localhost", raise_request_exception=False)
+        if role != "anonymous":
+            client.force_login(people[role])
+        for route in ROUTES:
+            want = expected(route, role)
+            response = client.get(concrete_path(route.path))
+            assert response.status_code < 500, f"{route.name} as {role}: server error"
+            got = outcome(response)
+            if want == ADMIN_ANY and got in ADMIN_ANSWERS:
+                continue
+            if got != want:
+                failures.append(
+                    f"{route.name} {concrete_path(route.path)} as {role}: {got}, expected {want}"
+                )
+    assert not failures, "\n".join(failures)
