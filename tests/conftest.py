@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 
 from dugnad.municipalities.models import Municipality
 from tests.factories import MunicipalityFactory
@@ -12,6 +15,15 @@ from tests.factories import MunicipalityFactory
 def _clear_cache() -> None:
     """Rate limits and host resolutions live in the cache: start each test clean."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_outside_requests() -> Iterator[None]:
+    """Code called directly (services, validators) speaks the source language, English,
+    so tests can match its messages; each request still activates the person's
+    language (LanguageMiddleware), and no test inherits another test's language."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
