@@ -14,6 +14,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from dugnad.directory.models import Organisation
 from dugnad.municipalities.models import District, Municipality, MunicipalityHost, Service
@@ -290,15 +291,15 @@ def load() -> list[DemoLogin]:
         ("innbygger@asker.demo", "Jonas Bakke", a_muni, None, None, "resident"),
         ("saksbehandler@asker.demo", "Marte Lie", a_muni, Role.CASE_OFFICER, None, None),
     ]
-    for email, name, municipality, role, scope, label in people:
+    for email, name, municipality, role, scope, _label in people:
         user = _person(email, name, municipality)
         if role is not None:
             _grant(user, role, municipality, scope)
-        role_name = str(Role(role).label) if role else str(label)
+        role_name = str(Role(role).label) if role else gettext("Resident")
         logins.append(DemoLogin(email, role_name, municipality.name))
 
     admin = _person(
         "admin@dugnad.demo", "Plattformadministrator", b_muni, is_staff=True, is_superuser=True
     )
-    logins.append(DemoLogin(admin.email, "platform administrator", "–"))
+    logins.append(DemoLogin(admin.email, gettext("Platform administrator"), "–"))
     return logins
