@@ -124,6 +124,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{args.concurrency} clients, ≤{args.requests} requests / ≤{args.duration:g} s per URL"
     )
 
+    # Other work on the machine shows up as slower pages; say so beside the figures.
+    load_before = os.getloadavg()[0]
+    if load_before > 0.5 * (os.cpu_count() or 1):
+        print(f"Warning: the machine is busy (load average {load_before:.1f}); figures will vary.")
+
     if not args.skip_prepare:
         prepare(env)
     logins = sorted({t.login for s in scenarios for t in s.targets if t.login})
@@ -181,7 +186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     document = {
         "started_at": started.isoformat(),
         "finished_at": dt.datetime.now(dt.UTC).isoformat(),
-        "machine": machine(),
+        "machine": machine() | {"load_average_1m": [load_before, os.getloadavg()[0]]},
         "server": {
             "command": "gunicorn dugnad.wsgi",
             "workers": config.workers,

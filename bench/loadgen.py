@@ -95,7 +95,7 @@ class _Client:
             if not exc.partial:
                 raise _ServerClosedError from None
             raise
-        status, headers, keep_alive = _parse_head(head)
+        status, headers, keep_alive = parse_response_head(head)
         if headers.get("transfer-encoding", "").lower() == "chunked":
             await _read_chunked(self.reader)
         elif "content-length" in headers:
@@ -108,7 +108,7 @@ class _Client:
         return status
 
 
-def _parse_head(head: bytes) -> tuple[int, dict[str, str], bool]:
+def parse_response_head(head: bytes) -> tuple[int, dict[str, str], bool]:
     lines = head.decode("latin-1").split("\r\n")
     version, status, *_ = lines[0].split(" ", 2)
     headers: dict[str, str] = {}
