@@ -25,6 +25,7 @@ from bench.server import (
     production_env,
     redact,
     running_server,
+    server_pids,
     setup_scenarios,
 )
 from bench.stats import (
@@ -135,6 +136,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     output = setup_scenarios(env, [s.name for s in scenarios], logins)
     cookies: dict[str, str] = json.loads(output.strip().splitlines()[-1])["cookies"]
 
+    pids: tuple[int, ...] = ()
+
     def job(target: Target) -> LoadJob:
         return LoadJob(
             port=port,
@@ -147,12 +150,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             warmup_requests=args.warmup_requests,
             warmup_s=args.warmup,
             timeout_s=args.timeout,
+            server_pids=pids,
         )
 
     summaries: list[UrlSummary] = []
     log_path = args.output / f"gunicorn-{stamp}.log"
     try:
-        with running_server(env, config, port, log_path):
+        with running_server(env, config, port, log_path) as process:
+            pids = server_pids(process)
             print(f"gunicorn is serving on 127.0.0.1:{port}; measuring {BASELINE.path}")
             baseline = summarise(
                 "baseline", BASELINE.label, BASELINE.url, run_in_child(job(BASELINE)), None

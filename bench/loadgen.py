@@ -14,10 +14,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import multiprocessing
+import os
 import signal
 import time
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
+from pathlib import Path
 
 from bench.stats import LoadResult
 
@@ -36,6 +39,9 @@ class LoadJob:
     warmup_requests: int
     warmup_s: float
     timeout_s: float = 10.0
+    # gunicorn's master and workers: their CPU time per request is a figure
+    # that other load on the machine disturbs far less than requests/s.
+    server_pids: tuple[int, ...] = field(default=())
 
     def request_bytes(self) -> bytes:
         lines = [
@@ -132,12 +138,29 @@ async def _read_chunked(reader: asyncio.StreamReader) -> None:
         await reader.readexactly(size + 2)
 
 
+def cpu_seconds(pids: Iterable[int]) -> float:
+    """User + system CPU time of ``pids`` so far (Linux /proc; 0 elsewhere)."""
+    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    total = 0
+    for pid in pids:
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+        except OSError:
+            continue
+        # Fields after the parenthesised command name; utime and stime are 14 and 15.
+        fields = stat.rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / ticks
+
+
 async def _phase(job: LoadJob, requests: int, duration_s: float, record: bool) -> LoadResult:
     """Run until ``requests`` are issued or ``duration_s`` has passed."""
     latencies: list[float] = []
     statuses: dict[int, int] = {}
     errors: dict[str, int] = {}
     issued = 0
+    server_cpu = cpu_seconds(job.server_pids)
+    client_cpu = time.process_time()
     start = time.perf_counter()
     deadline = start + duration_s
     last_done = start
@@ -167,7 +190,14 @@ async def _phase(job: LoadJob, requests: int, duration_s: float, record: bool) -
     await asyncio.gather(*(worker() for _ in range(job.concurrency)))
     if not record:
         return LoadResult([], {}, {}, 0.0)
-    return LoadResult(latencies, statuses, errors, last_done - start)
+    return LoadResult(
+        latencies,
+        statuses,
+        errors,
+        last_done - start,
+        server_cpu_s=cpu_seconds(job.server_pids) - server_cpu,
+        client_cpu_s=time.process_time() - client_cpu,
+    )
 
 
 async def run_async(job: LoadJob) -> LoadResult:

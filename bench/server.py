@@ -196,6 +196,19 @@ def _wait_ready(process: subprocess.Popen[bytes], port: int, log_path: Path) -> 
     raise RuntimeError(f"gunicorn did not answer within 60 s:\n{_tail(log_path)}")
 
 
+def server_pids(process: subprocess.Popen[bytes]) -> tuple[int, ...]:
+    """gunicorn's master and its workers (Linux; only the master elsewhere)."""
+    pids = [process.pid]
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process ended while we looked
+        if int(fields[1]) == process.pid:
+            pids.append(int(stat.parent.name))
+    return tuple(pids)
+
+
 def stop(process: subprocess.Popen[bytes]) -> None:
     if process.poll() is not None:
         return

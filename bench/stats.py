@@ -22,6 +22,10 @@ class LoadResult:
     # Socket-level failures by kind (timeout, reset, ...): no response at all.
     socket_errors: dict[str, int]
     elapsed_s: float
+    # CPU time used during the measured phase by the server (all gunicorn
+    # processes) and by the load generator itself.
+    server_cpu_s: float = 0.0
+    client_cpu_s: float = 0.0
 
 
 @dataclass
@@ -39,6 +43,8 @@ class UrlSummary:
     p99_ms: float
     mean_ms: float
     max_ms: float
+    server_cpu_ms_per_request: float
+    client_cpu_ms_per_request: float
     statuses: dict[int, int] = field(default_factory=dict)
     socket_errors: dict[str, int] = field(default_factory=dict)
     ratio: float | None = None
@@ -84,11 +90,12 @@ def summarise(
     # Throughput counts only good answers: a page that fails fast must not look fast.
     rps = ok / result.elapsed_s if result.elapsed_s > 0 else 0.0
     latencies = result.latencies_ms
+    requests = responses + socket_errors
     return UrlSummary(
         scenario=scenario,
         label=label,
         url=url,
-        requests=responses + socket_errors,
+        requests=requests,
         ok=ok,
         errors=responses - ok + socket_errors,
         elapsed_s=result.elapsed_s,
@@ -98,13 +105,25 @@ def summarise(
         p99_ms=percentile(latencies, 99),
         mean_ms=sum(latencies) / len(latencies) if latencies else math.nan,
         max_ms=max(latencies) if latencies else math.nan,
+        server_cpu_ms_per_request=result.server_cpu_s * 1000 / requests if requests else math.nan,
+        client_cpu_ms_per_request=result.client_cpu_s * 1000 / requests if requests else math.nan,
         statuses=dict(sorted(result.statuses.items())),
         socket_errors=dict(result.socket_errors),
         ratio=rps / baseline_rps if baseline_rps else None,
     )
 
 
-_COLUMNS = ("URL", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "ratio")
+_COLUMNS = (
+    "URL",
+    "requests",
+    "req/s",
+    "p50 ms",
+    "p95 ms",
+    "p99 ms",
+    "errors",
+    "ratio",
+    "server CPU ms/req",
+)
 
 
 def table_rows(summaries: Sequence[UrlSummary]) -> list[tuple[str, ...]]:
@@ -120,6 +139,7 @@ def table_rows(summaries: Sequence[UrlSummary]) -> list[tuple[str, ...]]:
                 f"{s.p99_ms:.1f}",
                 str(s.errors),
                 "-" if s.ratio is None else f"{s.ratio:.2f}",
+                f"{s.server_cpu_ms_per_request:.2f}",
             )
         )
     return rows

@@ -8,7 +8,14 @@ import pytest
 
 from bench import registry
 from bench.loadgen import LoadJob, parse_response_head
-from bench.stats import LoadResult, format_markdown, format_table, percentile, summarise
+from bench.stats import (
+    LoadResult,
+    format_markdown,
+    format_table,
+    percentile,
+    summarise,
+    table_rows,
+)
 
 
 def test_percentile_interpolates_between_ranks() -> None:
@@ -60,29 +67,29 @@ def test_summary_meets_targets() -> None:
 
 def test_table_has_a_row_per_url() -> None:
     baseline = summarise(
-        "baseline", "trivial", "//h/helse/", LoadResult([1.0], {200: 1}, {}, 1), None
+        "baseline", "trivial", "//h/helse/", LoadResult([1.0], {200: 1}, {}, 1, 0.5), None
     )
-    page = summarise("shell", "home", "//h/", LoadResult([2.0], {200: 1}, {}, 2), baseline.rps)
-    lines = format_table([baseline, page]).splitlines()
-    assert lines[0].split() == [
+    page = summarise("shell", "home", "//h/", LoadResult([2.0], {200: 1}, {}, 2, 2.0), baseline.rps)
+    header, baseline_row, page_row = table_rows([baseline, page])
+    assert header[:8] == (
         "URL",
         "requests",
         "req/s",
-        "p50",
-        "ms",
-        "p95",
-        "ms",
-        "p99",
-        "ms",
+        "p50 ms",
+        "p95 ms",
+        "p99 ms",
         "errors",
         "ratio",
-    ]
+    )
+    assert baseline_row[7] == "-"
+    assert page_row == ("home  //h/", "1", "0", "2.0", "2.0", "2.0", "0", "0.50", "2000.00")
+    lines = format_table([baseline, page]).splitlines()
+    assert len(lines) == 4
     assert set(lines[1]) <= {"-", " "}
-    assert lines[2].split()[-1] == "-"
-    assert lines[3].split()[-1] == "0.50"
+    assert lines[3].startswith("home  //h/ ")
     markdown = format_markdown([baseline, page]).splitlines()
     assert len(markdown) == 4
-    assert markdown[3].startswith("| home  //h/ | 1 | 0 |")
+    assert markdown[3].startswith("| home  //h/ | 1 | 0 | 2.0 |")
 
 
 def test_response_head_parsing() -> None:
