@@ -16,13 +16,16 @@ from collections.abc import Sequence
 def session_cookie(email: str) -> str:
     """A logged-in session for ``email``, made the way ``auth.login`` makes one."""
     from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.auth import (
+        BACKEND_SESSION_KEY,
+        HASH_SESSION_KEY,
+        SESSION_KEY,
+        get_user_model,
+    )
     from django.contrib.sessions.backends.base import SessionBase
     from django.utils.module_loading import import_string
 
-    from dugnad.people.models import User
-
-    user = User.objects.get(email=email)
+    user = get_user_model()._default_manager.get(email=email)
     store_class = import_string(f"{settings.SESSION_ENGINE}.SessionStore")
     session: SessionBase = store_class()
     session[SESSION_KEY] = user._meta.pk.value_to_string(user)
