@@ -40,12 +40,21 @@ def resolve_municipality(host: str) -> Municipality | None:
     needs no host configuration. Cached for DUGNAD_TENANT_CACHE_SECONDS.
     """
     hostname = normalise_host(host)
-    key = f"tenancy:{_cache_version()}:host:{hostname}"
-    cached = cache.get(key)
-    if cached == _MISSING:
-        return None
-    if isinstance(cached, Municipality):
-        return cached
+    key = f"tenancy:host:{hostname}"
+    # Every request comes through here, so it reads the cache version and the
+    # host's entry in one round trip (one MGET on Redis, not two GETs); an
+    # entry stored under an older version is stale.
+    found = cache.get_many([_CACHE_VERSION_KEY, key])
+    version = found.get(_CACHE_VERSION_KEY)
+    if version is None:
+        version = _cache_version()
+    entry = found.get(key)
+    if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == version:
+        cached = entry[1]
+        if cached == _MISSING:
+            return None
+        if isinstance(cached, Municipality):
+            return cached
     match = (
         MunicipalityHost.objects.select_related("municipality").filter(hostname=hostname).first()
     )
@@ -54,7 +63,7 @@ def resolve_municipality(host: str) -> Municipality | None:
         only_two = list(Municipality.objects.all()[:2])
         if len(only_two) == 1:
             municipality = only_two[0]
-    cache.set(key, municipality or _MISSING, settings.DUGNAD_TENANT_CACHE_SECONDS)
+    cache.set(key, (version, municipality or _MISSING), settings.DUGNAD_TENANT_CACHE_SECONDS)
     return municipality
 
 
