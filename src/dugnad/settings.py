@@ -34,7 +34,7 @@ def env_list(name: str, default: list[str]) -> list[str]:
 DEBUG = env_bool("DJANGO_DEBUG", False)
 TESTING = env_bool("DUGNAD_TESTING", False)
 
-_DEV_SECRET = "dugnad-development-only-secret-key-never-use-in-production-0123456789"
+_DEV_SECRET = "dugnad-development-only-secret-key-never-use-in-production-0123456789"  # noqa: S105
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if DEBUG or TESTING:

@@ -25,7 +25,12 @@ class UserAdmin(admin.ModelAdmin):
     ) -> HttpResponse:
         subject = User.objects.filter(pk=object_id).first()
         if subject is not None and request.user.pk != subject.pk:
-            audit.record(actor=request.user, action="person.viewed", subject=subject, target=subject)  # type: ignore[arg-type]
+            audit.record(
+                actor=request.user,  # type: ignore[arg-type]
+                action="person.viewed",
+                subject=subject,
+                target=subject,
+            )
         return super().change_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
@@ -47,9 +52,14 @@ class RoleAssignmentAdmin(admin.ModelAdmin):
     fields = ["user", "role", "municipality", "scope_type", "scope_id"]
     raw_id_fields = ["user"]
 
-    def save_model(self, request: HttpRequest, obj: RoleAssignment, form: Any, change: bool) -> None:
+    def save_model(
+        self, request: HttpRequest, obj: RoleAssignment, form: Any, change: bool
+    ) -> None:
         if change:
-            services.revoke_role(actor=request.user, assignment=RoleAssignment.objects.get(pk=obj.pk))  # type: ignore[arg-type]
+            services.revoke_role(
+                actor=request.user,  # type: ignore[arg-type]
+                assignment=RoleAssignment.objects.get(pk=obj.pk),
+            )
         scope = None
         if obj.scope_type_id and obj.scope_id:
             model = obj.scope_type.model_class()  # type: ignore[union-attr]

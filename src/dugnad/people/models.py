@@ -92,7 +92,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
 
 class Role(models.TextChoices):
-    """The roles a person can hold. Roles are data: person × role × scope."""
+    """The roles a person can hold. Roles are data: person × role × scope."""  # noqa: RUF002
 
     ORGANISATION_MEMBER = "organisation_member", _("Member of an organisation")
     ORGANISATION_ADMIN = "organisation_admin", _("Administrator of an organisation")
@@ -179,7 +179,7 @@ class RoleAssignment(MunicipalityOwned):
         indexes = [models.Index(fields=["user", "municipality"])]
 
     def __str__(self) -> str:
-        return f"{self.user} – {self.get_role_display()}"
+        return f"{self.user} – {self.get_role_display()}"  # noqa: RUF001 (typographic dash)
 
     @property
     def scope(self) -> models.Model | None:

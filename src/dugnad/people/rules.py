@@ -81,7 +81,9 @@ def has_role(user: Any, municipality: Municipality | None, *roles: str) -> bool:
     return _role_set(user, municipality).intersection(roles) != set()
 
 
-def has_role_on(user: Any, municipality: Municipality | None, obj: models.Model, *roles: str) -> bool:
+def has_role_on(
+    user: Any, municipality: Municipality | None, obj: models.Model, *roles: str
+) -> bool:
     """Holds any of ``roles`` on exactly ``obj`` in ``municipality``."""
     if not is_authenticated(user) or municipality is None:
         return False

@@ -125,9 +125,7 @@ def delete_account(*, user: User) -> None:
 
 
 @transaction.atomic
-def update_profile(
-    *, user: User, full_name: str, phone: str, preferred_language: str
-) -> User:
+def update_profile(*, user: User, full_name: str, phone: str, preferred_language: str) -> User:
     user.full_name = full_name.strip()
     user.phone = phone.strip()
     user.preferred_language = preferred_language

@@ -19,7 +19,7 @@ from dugnad.municipalities.models import District, Municipality, MunicipalityHos
 from dugnad.people.models import Role, RoleAssignment, User
 from dugnad.premises.models import Building
 
-DEMO_PASSWORD = "dugnad-demo"  # documented in README; demo installations only
+DEMO_PASSWORD = "dugnad-demo"  # noqa: S105 (documented in README; demo installations only)
 
 
 @dataclass(frozen=True)
@@ -58,10 +58,23 @@ MUNICIPALITIES = [
         "host": "baerum.localhost",
         "contact_email": "frivillighet@baerum.demo",
         "districts": [
-            "Sandvika", "Bekkestua", "Fornebu", "Rykkinn", "Østerås", "Skytterdalen",
-            "Emma Hjort", "Dønski", "Stabekk", "Lysaker", "Høvik", "Kolsås",
-            "Bærums Verk", "Lommedalen", "Eiksmarka", "Jar",
-        ],  # fmt: skip
+            "Sandvika",
+            "Bekkestua",
+            "Fornebu",
+            "Rykkinn",
+            "Østerås",
+            "Skytterdalen",
+            "Emma Hjort",
+            "Dønski",
+            "Stabekk",
+            "Lysaker",
+            "Høvik",
+            "Kolsås",
+            "Bærums Verk",
+            "Lommedalen",
+            "Eiksmarka",
+            "Jar",
+        ],
         "services": [
             ("Bærum Frivilligsentral, Sandvika", Service.Kind.VOLUNTEER_CENTRE, "Sandvika"),
             ("Rykkinn frivilligsentral", Service.Kind.VOLUNTEER_CENTRE, "Rykkinn"),
@@ -96,9 +109,19 @@ MUNICIPALITIES = [
         "host": "asker.localhost",
         "contact_email": "frivillighet@asker.demo",
         "districts": [
-            "Asker sentrum", "Heggedal", "Vollen", "Holmen", "Borgen", "Nærsnes",
-            "Slemmestad", "Røyken", "Sætre", "Tofte", "Hvalstad", "Vettre",
-        ],  # fmt: skip
+            "Asker sentrum",
+            "Heggedal",
+            "Vollen",
+            "Holmen",
+            "Borgen",
+            "Nærsnes",
+            "Slemmestad",
+            "Røyken",
+            "Sætre",
+            "Tofte",
+            "Hvalstad",
+            "Vettre",
+        ],
         "services": [
             ("Asker frivilligsentral", Service.Kind.VOLUNTEER_CENTRE, "Asker sentrum"),
             ("Heggedal frivilligsentral", Service.Kind.VOLUNTEER_CENTRE, "Heggedal"),
@@ -119,8 +142,7 @@ def _upsert_municipality(spec: dict[str, object]) -> Municipality:
     municipality, _ = Municipality.objects.update_or_create(
         slug=spec["slug"],
         defaults={
-            key: spec[key]
-            for key in ("name", "number", "former_numbers", "county", "brand_colour")
+            key: spec[key] for key in ("name", "number", "former_numbers", "county", "brand_colour")
         }
         | {"contact_email": spec["contact_email"]},
     )
@@ -241,5 +263,5 @@ def load() -> list[DemoLogin]:
     admin = _person(
         "admin@dugnad.demo", "Plattformadministrator", b_muni, is_staff=True, is_superuser=True
     )
-    logins.append(DemoLogin(admin.email, "platform administrator", "–"))
+    logins.append(DemoLogin(admin.email, "platform administrator", "–"))  # noqa: RUF001
     return logins

@@ -3,99 +3,255 @@
 import django.core.validators
 import django.db.models.deletion
 import django.db.models.functions.text
-import dugnad.municipalities.models
 from django.db import migrations, models
+
+import dugnad.municipalities.models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Municipality',
+            name="Municipality",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('slug', models.SlugField(unique=True, verbose_name='short name')),
-                ('number', models.CharField(help_text='The current four-digit number, e.g. 3201 for Bærum.', max_length=4, unique=True, validators=[django.core.validators.RegexValidator('^\\d{4}$', 'A municipality number has four digits.')], verbose_name='municipality number')),
-                ('former_numbers', models.JSONField(blank=True, default=list, help_text='Numbers used before a regional reform, e.g. 3024 for Bærum before 2024.', verbose_name='former municipality numbers')),
-                ('county', models.CharField(blank=True, max_length=100, verbose_name='county')),
-                ('languages', models.JSONField(default=dugnad.municipalities.models.default_languages, validators=[dugnad.municipalities.models.validate_languages], verbose_name='languages')),
-                ('default_language', models.CharField(choices=[('nb', 'Bokmål'), ('nn', 'Nynorsk'), ('en', 'English')], default='nb', max_length=2, verbose_name='default language')),
-                ('brand_colour', models.CharField(default='#1e2b3c', max_length=7, validators=[django.core.validators.RegexValidator('^#[0-9a-fA-F]{6}$', 'Enter a colour as #rrggbb.')], verbose_name='brand colour')),
-                ('logo', models.FileField(blank=True, upload_to='municipalities/logos/', validators=[django.core.validators.FileExtensionValidator(['svg', 'png', 'jpg', 'jpeg', 'webp'])], verbose_name='logo')),
-                ('contact_email', models.EmailField(blank=True, max_length=254, verbose_name='contact e-mail')),
-                ('website', models.URLField(blank=True, verbose_name='website')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                ("slug", models.SlugField(unique=True, verbose_name="short name")),
+                (
+                    "number",
+                    models.CharField(
+                        help_text="The current four-digit number, e.g. 3201 for Bærum.",
+                        max_length=4,
+                        unique=True,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^\\d{4}$", "A municipality number has four digits."
+                            )
+                        ],
+                        verbose_name="municipality number",
+                    ),
+                ),
+                (
+                    "former_numbers",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="Numbers used before a regional reform, e.g. 3024 for Bærum before 2024.",
+                        verbose_name="former municipality numbers",
+                    ),
+                ),
+                ("county", models.CharField(blank=True, max_length=100, verbose_name="county")),
+                (
+                    "languages",
+                    models.JSONField(
+                        default=dugnad.municipalities.models.default_languages,
+                        validators=[dugnad.municipalities.models.validate_languages],
+                        verbose_name="languages",
+                    ),
+                ),
+                (
+                    "default_language",
+                    models.CharField(
+                        choices=[("nb", "Bokmål"), ("nn", "Nynorsk"), ("en", "English")],
+                        default="nb",
+                        max_length=2,
+                        verbose_name="default language",
+                    ),
+                ),
+                (
+                    "brand_colour",
+                    models.CharField(
+                        default="#1e2b3c",
+                        max_length=7,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^#[0-9a-fA-F]{6}$", "Enter a colour as #rrggbb."
+                            )
+                        ],
+                        verbose_name="brand colour",
+                    ),
+                ),
+                (
+                    "logo",
+                    models.FileField(
+                        blank=True,
+                        upload_to="municipalities/logos/",
+                        validators=[
+                            django.core.validators.FileExtensionValidator(
+                                ["svg", "png", "jpg", "jpeg", "webp"]
+                            )
+                        ],
+                        verbose_name="logo",
+                    ),
+                ),
+                (
+                    "contact_email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="contact e-mail"),
+                ),
+                ("website", models.URLField(blank=True, verbose_name="website")),
             ],
             options={
-                'verbose_name': 'municipality',
-                'verbose_name_plural': 'municipalities',
-                'ordering': ['name'],
+                "verbose_name": "municipality",
+                "verbose_name_plural": "municipalities",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='District',
+            name="District",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('slug', models.SlugField(verbose_name='short name')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='municipalities.municipality', verbose_name='municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                ("slug", models.SlugField(verbose_name="short name")),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="municipalities.municipality",
+                        verbose_name="municipality",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'district',
-                'verbose_name_plural': 'districts',
-                'ordering': ['name'],
+                "verbose_name": "district",
+                "verbose_name_plural": "districts",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='MunicipalityHost',
+            name="MunicipalityHost",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('hostname', models.CharField(max_length=253, validators=[django.core.validators.RegexValidator('^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$', 'Enter a host name such as baerum.example.no, without port or scheme.')], verbose_name='host name')),
-                ('is_primary', models.BooleanField(default=False, verbose_name='primary')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='hosts', to='municipalities.municipality', verbose_name='municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "hostname",
+                    models.CharField(
+                        max_length=253,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$",
+                                "Enter a host name such as baerum.example.no, without port or scheme.",
+                            )
+                        ],
+                        verbose_name="host name",
+                    ),
+                ),
+                ("is_primary", models.BooleanField(default=False, verbose_name="primary")),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="hosts",
+                        to="municipalities.municipality",
+                        verbose_name="municipality",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'host name',
-                'verbose_name_plural': 'host names',
+                "verbose_name": "host name",
+                "verbose_name_plural": "host names",
             },
         ),
         migrations.CreateModel(
-            name='Service',
+            name="Service",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150, verbose_name='name')),
-                ('kind', models.CharField(choices=[('volunteer_centre', 'Volunteer centre (frivilligsentral)'), ('nursing_home', 'Nursing home (bo- og behandlingssenter)'), ('home_care', 'Home-based services'), ('culture', 'Culture and leisure'), ('school', 'School'), ('health', 'Health'), ('refugee', 'Refugee and integration services'), ('other', 'Other')], default='other', max_length=32, verbose_name='kind')),
-                ('address', models.CharField(blank=True, max_length=200, verbose_name='address')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('phone', models.CharField(blank=True, max_length=30, verbose_name='phone')),
-                ('district', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='services', to='municipalities.district', verbose_name='district')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='municipalities.municipality', verbose_name='municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("volunteer_centre", "Volunteer centre (frivilligsentral)"),
+                            ("nursing_home", "Nursing home (bo- og behandlingssenter)"),
+                            ("home_care", "Home-based services"),
+                            ("culture", "Culture and leisure"),
+                            ("school", "School"),
+                            ("health", "Health"),
+                            ("refugee", "Refugee and integration services"),
+                            ("other", "Other"),
+                        ],
+                        default="other",
+                        max_length=32,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("address", models.CharField(blank=True, max_length=200, verbose_name="address")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                ("phone", models.CharField(blank=True, max_length=30, verbose_name="phone")),
+                (
+                    "district",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="services",
+                        to="municipalities.district",
+                        verbose_name="district",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="municipalities.municipality",
+                        verbose_name="municipality",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'municipal service',
-                'verbose_name_plural': 'municipal services',
-                'ordering': ['name'],
+                "verbose_name": "municipal service",
+                "verbose_name_plural": "municipal services",
+                "ordering": ["name"],
             },
         ),
         migrations.AddConstraint(
-            model_name='district',
-            constraint=models.UniqueConstraint(fields=('municipality', 'slug'), name='district_unique_slug'),
+            model_name="district",
+            constraint=models.UniqueConstraint(
+                fields=("municipality", "slug"), name="district_unique_slug"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='municipalityhost',
-            constraint=models.UniqueConstraint(django.db.models.functions.text.Lower('hostname'), name='municipality_host_unique_ci'),
+            model_name="municipalityhost",
+            constraint=models.UniqueConstraint(
+                django.db.models.functions.text.Lower("hostname"),
+                name="municipality_host_unique_ci",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='municipalityhost',
-            constraint=models.UniqueConstraint(condition=models.Q(('is_primary', True)), fields=('municipality',), name='municipality_one_primary_host'),
+            model_name="municipalityhost",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("is_primary", True)),
+                fields=("municipality",),
+                name="municipality_one_primary_host",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='service',
-            constraint=models.UniqueConstraint(fields=('municipality', 'name'), name='service_unique_name'),
+            model_name="service",
+            constraint=models.UniqueConstraint(
+                fields=("municipality", "name"), name="service_unique_name"
+            ),
         ),
     ]

@@ -3,104 +3,311 @@
 import django.db.models.deletion
 import django.db.models.functions.text
 import django.utils.timezone
-import dugnad.people.models
 from django.conf import settings
 from django.db import migrations, models
 
+import dugnad.people.models
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('municipalities', '0001_initial'),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("municipalities", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='User',
+            name="User",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('email', models.EmailField(max_length=254, unique=True, verbose_name='e-mail address')),
-                ('full_name', models.CharField(blank=True, max_length=150, verbose_name='full name')),
-                ('phone', models.CharField(blank=True, max_length=30, verbose_name='mobile phone')),
-                ('preferred_language', models.CharField(choices=[('nb', 'Bokmål'), ('nn', 'Nynorsk'), ('en', 'English')], default='nb', max_length=2, verbose_name='preferred language')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('is_staff', models.BooleanField(default=False, help_text='May log in to the technical administration site.', verbose_name='admin site access')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='joined')),
-                ('anonymised_at', models.DateTimeField(blank=True, null=True, verbose_name='deleted and anonymised at')),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('home_municipality', models.ForeignKey(blank=True, help_text='The municipality where the person registered.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='municipalities.municipality', verbose_name='home municipality')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                (
+                    "last_login",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last login"),
+                ),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                (
+                    "email",
+                    models.EmailField(max_length=254, unique=True, verbose_name="e-mail address"),
+                ),
+                (
+                    "full_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="full name"),
+                ),
+                ("phone", models.CharField(blank=True, max_length=30, verbose_name="mobile phone")),
+                (
+                    "preferred_language",
+                    models.CharField(
+                        choices=[("nb", "Bokmål"), ("nn", "Nynorsk"), ("en", "English")],
+                        default="nb",
+                        max_length=2,
+                        verbose_name="preferred language",
+                    ),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                (
+                    "is_staff",
+                    models.BooleanField(
+                        default=False,
+                        help_text="May log in to the technical administration site.",
+                        verbose_name="admin site access",
+                    ),
+                ),
+                (
+                    "date_joined",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="joined"),
+                ),
+                (
+                    "anonymised_at",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="deleted and anonymised at"
+                    ),
+                ),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "home_municipality",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The municipality where the person registered.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="municipalities.municipality",
+                        verbose_name="home municipality",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'person',
-                'verbose_name_plural': 'people',
+                "verbose_name": "person",
+                "verbose_name_plural": "people",
             },
             managers=[
-                ('objects', dugnad.people.models.UserManager()),
+                ("objects", dugnad.people.models.UserManager()),
             ],
         ),
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='time')),
-                ('action', models.CharField(db_index=True, max_length=60, verbose_name='action')),
-                ('target_type', models.CharField(blank=True, max_length=100, verbose_name='object type')),
-                ('target_id', models.CharField(blank=True, max_length=64, verbose_name='object id')),
-                ('target_repr', models.CharField(blank=True, max_length=200, verbose_name='object')),
-                ('details', models.JSONField(blank=True, default=dict, verbose_name='details')),
-                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='done by')),
-                ('municipality', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='municipalities.municipality', verbose_name='municipality')),
-                ('subject', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='audit_entries_about', to=settings.AUTH_USER_MODEL, verbose_name='whose data')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now, verbose_name="time"
+                    ),
+                ),
+                ("action", models.CharField(db_index=True, max_length=60, verbose_name="action")),
+                (
+                    "target_type",
+                    models.CharField(blank=True, max_length=100, verbose_name="object type"),
+                ),
+                (
+                    "target_id",
+                    models.CharField(blank=True, max_length=64, verbose_name="object id"),
+                ),
+                (
+                    "target_repr",
+                    models.CharField(blank=True, max_length=200, verbose_name="object"),
+                ),
+                ("details", models.JSONField(blank=True, default=dict, verbose_name="details")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="done by",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="municipalities.municipality",
+                        verbose_name="municipality",
+                    ),
+                ),
+                (
+                    "subject",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="audit_entries_about",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="whose data",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'audit entry',
-                'verbose_name_plural': 'audit log',
-                'ordering': ['-created_at', '-id'],
+                "verbose_name": "audit entry",
+                "verbose_name_plural": "audit log",
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='RoleAssignment',
+            name="RoleAssignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('organisation_member', 'Member of an organisation'), ('organisation_admin', 'Administrator of an organisation'), ('case_officer', 'Case officer for grants (saksbehandler)'), ('booking_manager', 'Booking manager for a building'), ('volunteer_coordinator', 'Volunteer coordinator for a service'), ('participation_coordinator', 'Participation coordinator'), ('politician', 'Politician'), ('municipal_admin', 'Municipal administrator')], max_length=40, verbose_name='role')),
-                ('scope_id', models.PositiveBigIntegerField(blank=True, null=True, verbose_name='scope id')),
-                ('granted_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='granted at')),
-                ('granted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='granted by')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='municipalities.municipality', verbose_name='municipality')),
-                ('scope_type', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='contenttypes.contenttype', verbose_name='scope type')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='role_assignments', to=settings.AUTH_USER_MODEL, verbose_name='person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("organisation_member", "Member of an organisation"),
+                            ("organisation_admin", "Administrator of an organisation"),
+                            ("case_officer", "Case officer for grants (saksbehandler)"),
+                            ("booking_manager", "Booking manager for a building"),
+                            ("volunteer_coordinator", "Volunteer coordinator for a service"),
+                            ("participation_coordinator", "Participation coordinator"),
+                            ("politician", "Politician"),
+                            ("municipal_admin", "Municipal administrator"),
+                        ],
+                        max_length=40,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "scope_id",
+                    models.PositiveBigIntegerField(blank=True, null=True, verbose_name="scope id"),
+                ),
+                (
+                    "granted_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="granted at"
+                    ),
+                ),
+                (
+                    "granted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="granted by",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="municipalities.municipality",
+                        verbose_name="municipality",
+                    ),
+                ),
+                (
+                    "scope_type",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="contenttypes.contenttype",
+                        verbose_name="scope type",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="role_assignments",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'role assignment',
-                'verbose_name_plural': 'role assignments',
+                "verbose_name": "role assignment",
+                "verbose_name_plural": "role assignments",
             },
         ),
         migrations.AddConstraint(
-            model_name='user',
-            constraint=models.UniqueConstraint(django.db.models.functions.text.Lower('email'), name='user_email_unique_ci'),
+            model_name="user",
+            constraint=models.UniqueConstraint(
+                django.db.models.functions.text.Lower("email"), name="user_email_unique_ci"
+            ),
         ),
         migrations.AddIndex(
-            model_name='roleassignment',
-            index=models.Index(fields=['user', 'municipality'], name='people_role_user_id_2e6075_idx'),
+            model_name="roleassignment",
+            index=models.Index(
+                fields=["user", "municipality"], name="people_role_user_id_2e6075_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='roleassignment',
-            constraint=models.UniqueConstraint(condition=models.Q(('scope_type__isnull', True)), fields=('user', 'role', 'municipality'), name='role_unique_municipality_wide'),
+            model_name="roleassignment",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("scope_type__isnull", True)),
+                fields=("user", "role", "municipality"),
+                name="role_unique_municipality_wide",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='roleassignment',
-            constraint=models.UniqueConstraint(condition=models.Q(('scope_type__isnull', False)), fields=('user', 'role', 'municipality', 'scope_type', 'scope_id'), name='role_unique_scoped'),
+            model_name="roleassignment",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("scope_type__isnull", False)),
+                fields=("user", "role", "municipality", "scope_type", "scope_id"),
+                name="role_unique_scoped",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='roleassignment',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('scope_id__isnull', True), ('scope_type__isnull', True)), models.Q(('scope_id__isnull', False), ('scope_type__isnull', False)), _connector='OR'), name='role_scope_complete'),
+            model_name="roleassignment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("scope_id__isnull", True), ("scope_type__isnull", True)),
+                    models.Q(("scope_id__isnull", False), ("scope_type__isnull", False)),
+                    _connector="OR",
+                ),
+                name="role_scope_complete",
+            ),
         ),
     ]

@@ -5,30 +5,70 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('municipalities', '0001_initial'),
+        ("municipalities", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Building',
+            name="Building",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150, verbose_name='name')),
-                ('kind', models.CharField(choices=[('meeting_place', 'Meeting place'), ('school', 'School'), ('sports_hall', 'Sports hall'), ('culture_house', 'Culture house'), ('other', 'Other')], default='other', max_length=32, verbose_name='kind')),
-                ('address', models.CharField(blank=True, max_length=200, verbose_name='address')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('district', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='municipalities.district', verbose_name='district')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='municipalities.municipality', verbose_name='municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("meeting_place", "Meeting place"),
+                            ("school", "School"),
+                            ("sports_hall", "Sports hall"),
+                            ("culture_house", "Culture house"),
+                            ("other", "Other"),
+                        ],
+                        default="other",
+                        max_length=32,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("address", models.CharField(blank=True, max_length=200, verbose_name="address")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "district",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="municipalities.district",
+                        verbose_name="district",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="municipalities.municipality",
+                        verbose_name="municipality",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'building',
-                'verbose_name_plural': 'buildings',
-                'ordering': ['name'],
-                'constraints': [models.UniqueConstraint(fields=('municipality', 'name'), name='building_unique_name')],
+                "verbose_name": "building",
+                "verbose_name_plural": "buildings",
+                "ordering": ["name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("municipality", "name"), name="building_unique_name"
+                    )
+                ],
             },
         ),
     ]
