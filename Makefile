@@ -63,7 +63,7 @@ lint: deps
 	$(BIN)/ruff format --check .
 
 typecheck: deps
-	DUGNAD_TESTING=true $(BIN)/mypy src tests bench
+	DUGNAD_TESTING=true $(BIN)/mypy src tests $(wildcard bench)
 
 check: deps
 	DUGNAD_TESTING=true $(BIN)/python manage.py makemigrations --check --dry-run -v1

@@ -83,9 +83,9 @@ class LanguageMiddleware:
         offered = municipality.languages if municipality else [c for c, _ in settings.LANGUAGES]
         default = municipality.default_language if municipality else settings.LANGUAGE_CODE
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        language = chosen if chosen in offered else default
+        language: str = chosen if chosen and chosen in offered else default
         translation.activate(language)
-        request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
+        request.LANGUAGE_CODE = language
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         patch_vary_headers(response, ("Cookie",))

@@ -56,7 +56,7 @@ MODULES: tuple[NavItem, ...] = (
 
 def navigation_for(request: HttpRequest) -> list[dict[str, object]]:
     path = request.path
-    items = []
+    items: list[dict[str, object]] = []
     for item in MODULES:
         url = reverse(item.url_name)
         items.append(

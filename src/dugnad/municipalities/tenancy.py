@@ -54,7 +54,7 @@ def current_municipality(request: HttpRequest) -> Municipality | None:
 def scoped(request: HttpRequest, model: type[M]) -> models.QuerySet[M]:
     """All rows of ``model`` that belong to the request's municipality."""
     manager = model._default_manager
-    queryset: MunicipalityQuerySet = manager.all()  # type: ignore[assignment]
+    queryset: MunicipalityQuerySet = manager.all()
     return queryset.in_municipality(current_municipality(request))
 
 
@@ -62,5 +62,5 @@ def get_scoped_or_404(request: HttpRequest, model: type[M], **lookup: Any) -> M:
     """One row of the request's municipality, or 404 (never another tenant's)."""
     try:
         return scoped(request, model).get(**lookup)
-    except model.DoesNotExist as exc:  # type: ignore[attr-defined]
+    except model.DoesNotExist as exc:
         raise Http404 from exc

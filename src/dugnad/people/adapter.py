@@ -25,7 +25,7 @@ class AccountAdapter(DefaultAccountAdapter):
         return user
 
     def get_from_email(self) -> str:
-        return super().get_from_email()  # type: ignore[no-any-return]
+        return super().get_from_email()
 
     def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
         request = context.get("request") or getattr(self, "request", None)

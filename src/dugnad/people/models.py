@@ -154,7 +154,7 @@ class RoleAssignment(MunicipalityOwned):
     )
     granted_at = models.DateTimeField(_("granted at"), default=timezone.now)
 
-    objects = RoleAssignmentQuerySet.as_manager()  # type: ignore[assignment]
+    objects = RoleAssignmentQuerySet.as_manager()  # type: ignore[assignment,misc]
 
     class Meta:
         verbose_name = _("role assignment")

@@ -8,6 +8,7 @@ Loading is idempotent: records are found by their natural keys and updated.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.contrib.contenttypes.models import ContentType
@@ -47,7 +48,7 @@ def demo_organisation_number(seed: int) -> str:
         base += 1
 
 
-MUNICIPALITIES = [
+MUNICIPALITIES: list[dict[str, Any]] = [
     {
         "slug": "baerum",
         "name": "Bærum kommune",
@@ -138,7 +139,7 @@ MUNICIPALITIES = [
 ]
 
 
-def _upsert_municipality(spec: dict[str, object]) -> Municipality:
+def _upsert_municipality(spec: dict[str, Any]) -> Municipality:
     municipality, _ = Municipality.objects.update_or_create(
         slug=spec["slug"],
         defaults={
@@ -192,23 +193,23 @@ def load() -> list[DemoLogin]:
     loaded: dict[str, dict[str, object]] = {}
     for index, spec in enumerate(MUNICIPALITIES):
         municipality = _upsert_municipality(spec)
-        districts = _districts(municipality, spec["districts"])  # type: ignore[arg-type]
+        districts = _districts(municipality, spec["districts"])
         services = {}
-        for name, kind, district in spec["services"]:  # type: ignore[attr-defined]
+        for name, kind, district in spec["services"]:
             services[name], _ = Service.objects.update_or_create(
                 municipality=municipality,
                 name=name,
                 defaults={"kind": kind, "district": districts.get(district)},
             )
         buildings = {}
-        for name, kind, district in spec["buildings"]:  # type: ignore[attr-defined]
+        for name, kind, district in spec["buildings"]:
             buildings[name], _ = Building.objects.update_or_create(
                 municipality=municipality,
                 name=name,
                 defaults={"kind": kind, "district": districts.get(district)},
             )
         organisations = {}
-        for number, (name, district, description) in enumerate(spec["organisations"]):  # type: ignore[attr-defined]
+        for number, (name, district, description) in enumerate(spec["organisations"]):
             organisations[name], _ = Organisation.objects.update_or_create(
                 municipality=municipality,
                 name=name,

@@ -18,7 +18,7 @@ def is_checkbox(field: BoundField) -> bool:
 @register.filter
 def ds_widget(field: BoundField) -> SafeString:
     widget = field.field.widget
-    attrs: dict[str, str] = {}
+    attrs: dict[str, str | bool] = {}
     if isinstance(widget, forms.CheckboxInput):
         attrs["class"] = "ds-input"
         attrs["type"] = "checkbox"
