@@ -33,8 +33,11 @@ assets: node_modules/.package-lock.json
 	cp node_modules/@digdir/designsystemet-theme/brand/digdir.css build/static/vendor/designsystemet/theme.css
 	cp node_modules/htmx.org/dist/htmx.min.js build/static/vendor/htmx/htmx.min.js
 
+# Compile the translation catalogues (none yet on a fresh project: nothing to do).
 messages: deps
-	cd src/dugnad && ../../$(BIN)/django-admin compilemessages --ignore=.venv -v0
+	@if find src/dugnad -path '*/locale/*/LC_MESSAGES/*.po' -print -quit | grep -q .; then \
+	  cd src/dugnad && ../../$(BIN)/django-admin compilemessages --ignore=.venv -v0; \
+	else echo "No translation catalogues yet: nothing to compile."; fi
 
 migrate: deps
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput -v0
