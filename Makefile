@@ -35,8 +35,11 @@ assets: node_modules/.package-lock.json
 	cp node_modules/@fontsource-variable/inter/index.css build/static/vendor/inter/inter.css
 	cp node_modules/@fontsource-variable/inter/files/inter-*-wght-*.woff2 build/static/vendor/inter/files/
 
+# Compile the translation catalogues (.mo files are built here, never committed).
 messages: deps
-	cd src/dugnad && ../../$(BIN)/django-admin compilemessages --ignore=.venv -v0
+	@if find src/dugnad -path '*/locale/*/LC_MESSAGES/*.po' -print -quit | grep -q .; then \
+	  cd src/dugnad && ../../$(BIN)/django-admin compilemessages --ignore=.venv -v0; \
+	else echo "No translation catalogues yet: nothing to compile."; fi
 
 # Re-extract the translatable strings of src/dugnad into the nb, nn and en
 # catalogues (see docs/translations.md); then translate what is new.
@@ -72,7 +75,7 @@ lint: deps
 	$(BIN)/ruff format --check .
 
 typecheck: deps
-	DUGNAD_TESTING=true $(BIN)/mypy src tests bench
+	DUGNAD_TESTING=true $(BIN)/mypy src tests $(wildcard bench)
 
 check: deps
 	DUGNAD_TESTING=true $(BIN)/python manage.py makemigrations --check --dry-run -v1
