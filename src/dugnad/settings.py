@@ -264,4 +264,10 @@ LOGGING = {
 # How long a host → municipality resolution is cached (seconds).
 DUGNAD_TENANT_CACHE_SECONDS = int(os.environ.get("DUGNAD_TENANT_CACHE_SECONDS", "60"))
 
+# Public pages served from the cache to anonymous visitors (page_cache.py).
+DUGNAD_PAGE_CACHE_SECONDS = int(os.environ.get("DUGNAD_PAGE_CACHE_SECONDS", "300"))
+# The deployed version; part of every page-cache key so a new release never
+# serves pages rendered by the old one.
+DUGNAD_RELEASE = os.environ.get("DUGNAD_RELEASE", "dev")
+
 NINJA_PAGINATION_PER_PAGE = 50

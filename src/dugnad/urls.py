@@ -1,3 +1,4 @@
+from allauth.account.views import LoginView
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
@@ -5,6 +6,7 @@ from django.views.i18n import set_language
 
 from dugnad.api import api
 from dugnad.municipalities import views as shell
+from dugnad.municipalities.page_cache import public_page
 
 urlpatterns = [
     path("", shell.home, name="home"),
@@ -12,6 +14,8 @@ urlpatterns = [
     path("personvern/", shell.privacy, name="privacy"),
     path("tilgjengelighet/", shell.accessibility, name="accessibility"),
     path("i18n/setlang/", set_language, name="set_language"),
+    # The log-in page is served from the public page cache to anonymous visitors.
+    path("konto/login/", public_page(LoginView.as_view()), name="account_login"),
     path("konto/", include("allauth.urls")),
     path("", include("dugnad.people.urls")),
     path("organisasjoner/", include("dugnad.directory.urls")),

@@ -6,12 +6,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from dugnad.municipalities.models import District, Municipality
+from dugnad.municipalities.page_cache import public_page
 from dugnad.municipalities.tenancy import current_municipality, scoped
 from dugnad.people import rules
 from dugnad.people.decorators import requires
 
 
 @requires(rules.PUBLIC, tenant=False)
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
     municipality = current_municipality(request)
     if municipality is None:
@@ -36,11 +38,13 @@ def choose_municipality(request: HttpRequest) -> HttpResponse:
 
 
 @requires(rules.PUBLIC, tenant=False)
+@public_page
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "municipalities/privacy.html")
 
 
 @requires(rules.PUBLIC, tenant=False)
+@public_page
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "municipalities/accessibility.html")
 

@@ -3,9 +3,15 @@ wiring that pages need without JavaScript."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms, template
 from django.forms.boundfield import BoundField
+from django.middleware.csrf import get_token
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
+
+from dugnad.municipalities.page_cache import CSRF_PLACEHOLDER, rendering_for_cache
 
 register = template.Library()
 
@@ -35,3 +41,24 @@ def ds_widget(field: BoundField) -> SafeString:
     if described:
         attrs["aria-describedby"] = " ".join(described)
     return field.as_widget(attrs=attrs)
+
+
+@register.simple_tag(takes_context=True)
+def csrf_input(context: dict[str, Any]) -> SafeString:
+    """The CSRF form field, safe for pages served from the public page cache.
+
+    Use it instead of ``{% csrf_token %}``: while a cacheable page is rendered
+    it writes a placeholder that each response replaces with the visitor's own
+    token (see ``municipalities/page_cache.py``).
+    """
+    request = context.get("request")
+    if request is None:
+        raise template.TemplateSyntaxError("csrf_input needs the request in the context.")
+    token = CSRF_PLACEHOLDER if rendering_for_cache(request) else get_token(request)
+    return format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', token)
+
+
+@register.filter
+def link_start(url: str) -> SafeString:
+    """An escaped ``<a href>`` opening tag, for links inside translated sentences."""
+    return format_html('<a class="ds-link" href="{}">', url)
