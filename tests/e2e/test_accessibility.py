@@ -38,7 +38,11 @@ SHELL_PAGES = (
     "/konto/password/change/",
     "/konto/email/",
 )
-ADMIN_PAGES = ("/revisjonslogg/",)
+# Pages only some roles may open, by e-mail.
+ROLE_PAGES: dict[str, tuple[str, ...]] = {
+    "admin@dugnad.demo": ("/revisjonslogg/", "/kommune/roller/"),
+    "kommuneadmin@baerum.demo": ("/kommune/roller/",),
+}
 
 # (e-mail, host); None is a visitor who has not logged in.
 ROLES: tuple[tuple[str | None, str], ...] = (
@@ -73,7 +77,7 @@ def test_shell_pages_have_no_serious_violations(
             )
             storage_state = login_context.storage_state()
 
-    pages = SHELL_PAGES + (ADMIN_PAGES if email == "admin@dugnad.demo" else ())
+    pages = SHELL_PAGES + ROLE_PAGES.get(email or "", ())
     with browser.new_context(storage_state=storage_state) as context:
         page = context.new_page()
         page.goto(site.url("/", host))
