@@ -7,7 +7,7 @@ import factory
 from allauth.account.models import EmailAddress
 from factory.django import DjangoModelFactory
 
-from dugnad.directory.models import Organisation
+from dugnad.directory.models import Organisation, OrganisationClaim
 from dugnad.municipalities.demo.foundation import demo_organisation_number
 from dugnad.municipalities.models import District, Municipality, MunicipalityHost, Service
 from dugnad.people.models import AuditEntry, Role, RoleAssignment, User
@@ -104,3 +104,15 @@ class AuditEntryFactory(DjangoModelFactory[AuditEntry]):
         model = AuditEntry
 
     action = "test.action"
+
+
+class OrganisationClaimFactory(DjangoModelFactory[OrganisationClaim]):
+    class Meta:
+        model = OrganisationClaim
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    organisation = factory.SubFactory(
+        OrganisationFactory, municipality=factory.SelfAttribute("..municipality")
+    )
+    claimant = factory.SubFactory(UserFactory)
+    role_in_organisation = "Leder"

@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 
 from dugnad.directory.models import Organisation
+from dugnad.directory.services import update_search_document
 from dugnad.municipalities.models import District, Municipality, MunicipalityHost, Service
 from dugnad.people.models import Role, RoleAssignment, User
 from dugnad.premises.models import Building
@@ -220,6 +221,7 @@ def load() -> list[DemoLogin]:
                     "organisation_number": demo_organisation_number(index * 100 + number),
                 },
             )
+            update_search_document(organisation=organisations[name])
         loaded[str(spec["slug"])] = {
             "municipality": municipality,
             "services": services,
