@@ -114,6 +114,13 @@ def stems(text: str) -> str:
 
 
 def query_terms(query: str) -> list[str]:
-    """The stems a query searches for: stopwords and one-letter words dropped."""
+    """The stems a query searches for: stopwords and one-letter words dropped.
+
+    Query words are stemmed twice: the stemmer leaves some inflections one
+    step longer than the base form ("korpset" → "korps", but "korps" →
+    "korp"), and a query stem is matched as a prefix, so the shorter stem
+    finds both.
+    """
     terms = [w for w in words(query) if w not in STOPWORDS and len(w) > 1]
-    return list(dict.fromkeys(_stemmer().stemWords(terms)))
+    stemmer = _stemmer()
+    return list(dict.fromkeys(stemmer.stemWords(stemmer.stemWords(terms))))

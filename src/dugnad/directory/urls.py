@@ -6,4 +6,5 @@ app_name = "directory"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("<int:pk>/", views.organisation, name="organisation"),
 ]

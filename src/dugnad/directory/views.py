@@ -1,10 +1,15 @@
+"""The directory's pages: search, and one organisation."""
+
+from __future__ import annotations
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from dugnad.directory.models import Organisation
+from dugnad.directory import queries
+from dugnad.directory.models import Organisation, TargetGroup
 from dugnad.municipalities.page_cache import public_page
-from dugnad.municipalities.tenancy import scoped
+from dugnad.municipalities.tenancy import current_municipality, get_scoped_or_404
 from dugnad.people import rules
 from dugnad.people.decorators import requires
 
@@ -12,9 +17,41 @@ from dugnad.people.decorators import requires
 @requires(rules.PUBLIC)
 @public_page
 def index(request: HttpRequest) -> HttpResponse:
-    organisations = scoped(request, Organisation).select_related("district")[:100]
+    """Search the municipality's organisations. With htmx, only the results
+    region is re-rendered; without JavaScript the form submits as usual."""
+    municipality = current_municipality(request)
+    assert municipality is not None  # noqa: S101 (a tenant view)
+    query = queries.DirectoryQuery.from_params(request.GET)
+    result = queries.search(municipality, query)
+    context = {
+        "title": _("Organisations"),
+        "result": result,
+        "query": query,
+        "sorts": queries.SORTS.items(),
+    }
+    if request.headers.get("HX-Request") == "true":
+        return render(request, "directory/_results.html", context)
+    return render(request, "directory/index.html", context)
+
+
+@requires(rules.PUBLIC)
+@public_page
+def organisation(request: HttpRequest, pk: int) -> HttpResponse:
+    found = get_scoped_or_404(
+        request,
+        Organisation.objects.listed()
+        .select_related("district", "national_organisation", "municipality")
+        .prefetch_related("categories__parent", "districts", "activities", "contacts", "member_of"),
+        pk=pk,
+    )
+    labels = dict(TargetGroup.choices)
     return render(
         request,
-        "directory/index.html",
-        {"title": _("Organisations"), "organisations": organisations},
+        "directory/organisation.html",
+        {
+            "organisation": found,
+            "title": found.name,
+            "target_groups": [labels[c] for c in found.target_groups if c in labels],
+            "languages": [queries.LANGUAGES.get(c, c) for c in found.languages],
+        },
     )

@@ -34,6 +34,7 @@ from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
 CSRF_PLACEHOLDER = "__dugnad_csrf_placeholder__"
@@ -74,7 +75,9 @@ def _cacheable(request: HttpRequest) -> bool:
 
 def _page_key(request: HttpRequest) -> str:
     municipality = request.municipality  # type: ignore[attr-defined]
-    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    # An htmx request gets a fragment of the page, not the page.
+    variant = "fragment" if request.headers.get("HX-Request") == "true" else "page"
+    digest = hashlib.sha256(f"{variant}:{request.get_full_path()}".encode()).hexdigest()[:32]
     return f"pages:{municipality.pk}:{settings.DUGNAD_RELEASE}:{get_language()}:{digest}"
 
 
@@ -98,7 +101,9 @@ def public_page(view: View) -> View:
         entry = found.get(page_key)
         if entry is not None and entry[0] == version:
             _, content, content_type = entry
-            return HttpResponse(_with_token(content, request), content_type=content_type)
+            hit = HttpResponse(_with_token(content, request), content_type=content_type)
+            patch_vary_headers(hit, ("HX-Request",))
+            return hit
 
         token_used_before = request.META.get("CSRF_COOKIE_NEEDS_UPDATE", False)
         setattr(request, _RENDERING_FLAG, True)
@@ -122,6 +127,7 @@ def public_page(view: View) -> View:
             )
         if not response.streaming:
             response.content = _with_token(response.content, request)
+        patch_vary_headers(response, ("HX-Request",))
         return response
 
     return wrapper  # type: ignore[return-value]

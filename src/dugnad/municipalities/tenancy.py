@@ -51,16 +51,20 @@ def current_municipality(request: HttpRequest) -> Municipality | None:
     return getattr(request, "municipality", None)
 
 
-def scoped(request: HttpRequest, model: type[M]) -> models.QuerySet[M]:
-    """All rows of ``model`` that belong to the request's municipality."""
-    manager = model._default_manager
-    queryset: MunicipalityQuerySet = manager.all()
+def scoped(request: HttpRequest, model: type[M] | models.QuerySet[M]) -> models.QuerySet[M]:
+    """All rows of ``model`` (or of a queryset of it) that belong to the
+    request's municipality."""
+    queryset = model if isinstance(model, models.QuerySet) else model._default_manager.all()
+    assert isinstance(queryset, MunicipalityQuerySet)  # noqa: S101 (tenant models only)
     return queryset.in_municipality(current_municipality(request))
 
 
-def get_scoped_or_404(request: HttpRequest, model: type[M], **lookup: Any) -> M:
+def get_scoped_or_404(
+    request: HttpRequest, model: type[M] | models.QuerySet[M], **lookup: Any
+) -> M:
     """One row of the request's municipality, or 404 (never another tenant's)."""
+    queryset = scoped(request, model)
     try:
-        return scoped(request, model).get(**lookup)
-    except model.DoesNotExist as exc:
+        return queryset.get(**lookup)
+    except queryset.model.DoesNotExist as exc:
         raise Http404 from exc

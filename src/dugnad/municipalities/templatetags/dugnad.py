@@ -62,3 +62,13 @@ def csrf_input(context: dict[str, Any]) -> SafeString:
 def link_start(url: str) -> SafeString:
     """An escaped ``<a href>`` opening tag, for links inside translated sentences."""
     return format_html('<a class="ds-link" href="{}">', url)
+
+
+@register.filter
+def nok(ore: int | None) -> str:
+    """An amount in øre as Norwegian kroner: 125050 → "1 250,50 kr"."""
+    if ore is None:
+        return ""
+    kroner, rest = divmod(int(ore), 100)
+    whole = f"{kroner:,}".replace(",", "\u00a0")
+    return f"{whole},{rest:02d}\u00a0kr" if rest else f"{whole}\u00a0kr"

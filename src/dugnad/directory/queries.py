@@ -1,0 +1,384 @@
+"""Finding organisations: free text, filters, facet counts, sorting, pages.
+
+The search page, the JSON API and the exports all read through
+:func:`filtered` and :func:`search`, so they agree on what a query means.
+Within one filter the values are alternatives (sport OR culture); different
+filters must all hold (sport AND Rykkinn). Facet counts for a filter are
+computed with every other filter applied, so each count says how many results
+choosing that value would add.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from typing import Any
+from urllib.parse import urlencode
+
+from django.core.paginator import Page, Paginator
+from django.db import connection
+from django.db.models import BooleanField, F, FloatField, Q, QuerySet
+from django.db.models.expressions import RawSQL
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+
+from dugnad.directory.icnpo import main_code
+from dugnad.directory.models import IcnpoCategory, Organisation, TargetGroup
+from dugnad.directory.text import query_terms
+from dugnad.municipalities.models import District, Municipality
+
+PAGE_SIZE = 20
+MAX_TEXT = 200
+
+SORTS = {
+    "relevans": _("Best match"),
+    "navn": _("Name"),
+    "nyest": _("Newest first"),
+}
+
+# Languages an organisation can list, with their names in Norwegian usage.
+LANGUAGES = {
+    "nb": _("Norwegian"),
+    "en": _("English"),
+    "se": _("Northern Sami"),
+    "ar": _("Arabic"),
+    "so": _("Somali"),
+    "ur": _("Urdu"),
+    "pl": _("Polish"),
+    "lt": _("Lithuanian"),
+    "ti": _("Tigrinya"),
+    "fa": _("Persian"),
+    "uk": _("Ukrainian"),
+    "ru": _("Russian"),
+    "es": _("Spanish"),
+    "tr": _("Turkish"),
+    "ta": _("Tamil"),
+    "vi": _("Vietnamese"),
+    "th": _("Thai"),
+    "tl": _("Tagalog"),
+    "de": _("German"),
+    "fr": _("French"),
+}
+
+
+@dataclass(frozen=True)
+class DirectoryQuery:
+    """A directory search as it stands in the URL (shareable)."""
+
+    text: str = ""
+    categories: tuple[str, ...] = ()  # main-group codes, e.g. "1"
+    districts: tuple[str, ...] = ()  # district slugs
+    target_groups: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    sort: str = ""
+    page: int = 1
+
+    PARAMS = {
+        "categories": "kategori",
+        "districts": "bydel",
+        "target_groups": "malgruppe",
+        "languages": "sprak",
+    }
+
+    @classmethod
+    def from_params(cls, params: QueryDict | dict[str, Any]) -> DirectoryQuery:
+        """Read a query from URL parameters; values that mean nothing are dropped."""
+
+        def many(name: str) -> tuple[str, ...]:
+            values = params.getlist(name) if isinstance(params, QueryDict) else params.get(name, [])
+            if isinstance(values, str):
+                values = [values]
+            return tuple(dict.fromkeys(v.strip() for v in values if v and v.strip()))[:20]
+
+        try:
+            page = max(1, min(int(params.get("side", 1) or 1), 10_000))
+        except (TypeError, ValueError):
+            page = 1
+        sort = str(params.get("sorter", "") or "")
+        return cls(
+            text=str(params.get("q", "") or "").strip()[:MAX_TEXT],
+            categories=tuple(c for c in many("kategori") if c.isdigit()),
+            districts=many("bydel"),
+            target_groups=tuple(t for t in many("malgruppe") if t in TargetGroup.values),
+            languages=tuple(lang for lang in many("sprak") if lang in LANGUAGES),
+            sort=sort if sort in SORTS else "",
+            page=page,
+        )
+
+    @property
+    def effective_sort(self) -> str:
+        if self.sort:
+            return self.sort if self.sort != "relevans" or self.text else "navn"
+        return "relevans" if self.text else "navn"
+
+    @property
+    def has_filters(self) -> bool:
+        return bool(self.categories or self.districts or self.target_groups or self.languages)
+
+    def params(self, **changes: Any) -> list[tuple[str, str]]:
+        query = replace(self, **changes)
+        pairs: list[tuple[str, str]] = []
+        if query.text:
+            pairs.append(("q", query.text))
+        for attribute, name in self.PARAMS.items():
+            pairs += [(name, value) for value in getattr(query, attribute)]
+        if query.sort:
+            pairs.append(("sorter", query.sort))
+        if query.page > 1:
+            pairs.append(("side", str(query.page)))
+        return pairs
+
+    def url(self, **changes: Any) -> str:
+        """The query string of this search with some parts changed (page 1 unless given)."""
+        changes.setdefault("page", 1)
+        encoded = urlencode(self.params(**changes))
+        return f"?{encoded}" if encoded else "?"
+
+    def toggled(self, attribute: str, value: str) -> str:
+        current: tuple[str, ...] = getattr(self, attribute)
+        values = tuple(v for v in current if v != value) if value in current else (*current, value)
+        return self.url(**{attribute: values})
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str
+
+
+@dataclass
+class Facet:
+    name: str  # the URL parameter
+    label: str
+    values: list[FacetValue] = field(default_factory=list)
+
+
+@dataclass
+class SearchResult:
+    query: DirectoryQuery
+    page: Page
+    facets: list[Facet]
+
+    @property
+    def total(self) -> int:
+        return int(self.page.paginator.count)
+
+    @property
+    def previous_url(self) -> str | None:
+        if not self.page.has_previous():
+            return None
+        return self.query.url(page=self.page.previous_page_number())
+
+    @property
+    def next_url(self) -> str | None:
+        return self.query.url(page=self.page.next_page_number()) if self.page.has_next() else None
+
+
+# --- filtering ------------------------------------------------------------------
+
+
+def _json_list_contains(
+    queryset: QuerySet[Organisation], column: str, values: tuple[str, ...]
+) -> QuerySet[Organisation]:
+    """Rows whose JSON list ``column`` holds any of ``values``, on either database.
+
+    The column is named without its table on purpose: the same condition must
+    work when Django aliases the table inside a subquery (the facet counts).
+    """
+    if not values:
+        return queryset
+    placeholders = ", ".join(["%s"] * len(values))
+    if connection.vendor == "postgresql":
+        sql = f"{column} ?| ARRAY[{placeholders}]::text[]"
+    else:
+        sql = f"EXISTS (SELECT 1 FROM json_each({column}) WHERE value IN ({placeholders}))"
+    return queryset.filter(RawSQL(sql, list(values), output_field=BooleanField()))
+
+
+def _text_condition(text: str) -> tuple[Q, RawSQL] | None:
+    """(the match condition, the relevance — higher is better) for free text.
+
+    The condition holds no table name, so it also works in subqueries where
+    Django aliases the table; the relevance is only used at the top level.
+    """
+    table = Organisation._meta.db_table
+    if connection.vendor == "postgresql":
+        terms = query_terms(text)
+        if not terms:
+            return None
+        tsquery = " & ".join(f"{term}:*" for term in terms)
+        condition = Q(
+            RawSQL(
+                "search_vector @@ to_tsquery('norwegian', %s)",
+                [tsquery],
+                output_field=BooleanField(),
+            )
+        )
+        rank = f"ts_rank(\"{table}\".search_vector, to_tsquery('norwegian', %s))"
+    else:
+        stems = query_terms(text)
+        if not stems:
+            return None
+        tsquery = " AND ".join(f'"{stem}"*' for stem in stems)
+        condition = Q(
+            pk__in=RawSQL(
+                "SELECT rowid FROM directory_organisation_fts "
+                "WHERE directory_organisation_fts MATCH %s",
+                [tsquery],
+            )
+        )
+        # bm25() is lower for better matches: negate it so higher is better.
+        rank = (
+            "(SELECT -bm25(directory_organisation_fts) FROM directory_organisation_fts "
+            f'WHERE directory_organisation_fts MATCH %s AND rowid = "{table}".id)'
+        )
+    return condition, RawSQL(rank, [tsquery], output_field=FloatField())
+
+
+def listed_in(municipality: Municipality) -> QuerySet[Organisation]:
+    """What a municipality's directory shows, before any search."""
+    return Organisation.objects.in_municipality(municipality).listed()
+
+
+def filtered(
+    municipality: Municipality, query: DirectoryQuery, *, skip: str | None = None
+) -> QuerySet[Organisation]:
+    """The organisations matching ``query`` (all of it but the filter ``skip``)."""
+    queryset = listed_in(municipality)
+    text = _text_condition(query.text) if query.text else None
+    if text is not None:
+        queryset = queryset.filter(text[0])
+    if query.categories and skip != "categories":
+        queryset = queryset.filter(
+            Q(categories__code__in=query.categories)
+            | Q(categories__parent__code__in=query.categories)
+        )
+    if query.districts and skip != "districts":
+        queryset = queryset.filter(
+            Q(districts__slug__in=query.districts) | Q(district__slug__in=query.districts)
+        )
+    if skip != "target_groups":
+        queryset = _json_list_contains(queryset, "target_groups", query.target_groups)
+    if skip != "languages":
+        queryset = _json_list_contains(queryset, "languages", query.languages)
+    return queryset.distinct()
+
+
+def _ordered(queryset: QuerySet[Organisation], query: DirectoryQuery) -> QuerySet[Organisation]:
+    sort = query.effective_sort
+    if sort == "relevans":
+        text = _text_condition(query.text)
+        if text is not None:
+            return queryset.annotate(relevance=text[1]).order_by(
+                F("relevance").desc(nulls_last=True), "name", "pk"
+            )
+    if sort == "nyest":
+        return queryset.order_by("-created_at", "pk")
+    return queryset.order_by("name", "pk")
+
+
+# --- facets ----------------------------------------------------------------------
+
+
+def _ids(queryset: QuerySet[Organisation]) -> QuerySet[Any]:
+    return queryset.order_by().values("pk")
+
+
+def _category_facet(municipality: Municipality, query: DirectoryQuery) -> Facet:
+    through = Organisation.categories.through
+    pairs = through.objects.filter(
+        organisation_id__in=_ids(filtered(municipality, query, skip="categories"))
+    ).values_list("organisation_id", "icnpocategory__code")
+    counts: Counter[str] = Counter()
+    for _organisation, main in {(org, main_code(code)) for org, code in pairs}:
+        counts[main] += 1
+    mains = IcnpoCategory.objects.filter(parent__isnull=True)
+    facet = Facet("kategori", str(_("Category")))
+    for category in mains:
+        if counts[category.code] or category.code in query.categories:
+            facet.values.append(
+                FacetValue(
+                    category.code,
+                    category.name,
+                    counts[category.code],
+                    category.code in query.categories,
+                    query.toggled("categories", category.code),
+                )
+            )
+    return facet
+
+
+def _district_facet(municipality: Municipality, query: DirectoryQuery) -> Facet:
+    ids = _ids(filtered(municipality, query, skip="districts"))
+    through = Organisation.districts.through
+    pairs = set(
+        through.objects.filter(organisation_id__in=ids).values_list(
+            "organisation_id", "district_id"
+        )
+    )
+    pairs |= set(
+        Organisation.objects.filter(pk__in=ids, district__isnull=False).values_list(
+            "pk", "district_id"
+        )
+    )
+    counts = Counter(district for _organisation, district in pairs)
+    facet = Facet("bydel", str(_("District")))
+    for district in District.objects.in_municipality(municipality).order_by("name"):
+        if counts[district.pk] or district.slug in query.districts:
+            facet.values.append(
+                FacetValue(
+                    district.slug,
+                    district.name,
+                    counts[district.pk],
+                    district.slug in query.districts,
+                    query.toggled("districts", district.slug),
+                )
+            )
+    return facet
+
+
+def _list_facet(
+    municipality: Municipality,
+    query: DirectoryQuery,
+    attribute: str,
+    param: str,
+    label: str,
+    labels: dict[str, Any],
+) -> Facet:
+    counts: Counter[str] = Counter()
+    for values in filtered(municipality, query, skip=attribute).values_list(attribute, flat=True):
+        counts.update(set(values or []))
+    selected: tuple[str, ...] = getattr(query, attribute)
+    facet = Facet(param, label)
+    for code, name in labels.items():
+        if counts[code] or code in selected:
+            facet.values.append(
+                FacetValue(
+                    code, str(name), counts[code], code in selected, query.toggled(attribute, code)
+                )
+            )
+    return facet
+
+
+def search(municipality: Municipality, query: DirectoryQuery) -> SearchResult:
+    """One page of results with the facet counts, for the search page and the API."""
+    results = _ordered(filtered(municipality, query), query).select_related("district")
+    paginator = Paginator(results.prefetch_related("categories"), PAGE_SIZE)
+    page = paginator.get_page(query.page)
+    facets = [
+        _category_facet(municipality, query),
+        _district_facet(municipality, query),
+        _list_facet(
+            municipality,
+            query,
+            "target_groups",
+            "malgruppe",
+            str(_("Target group")),
+            dict(TargetGroup.choices),
+        ),
+        _list_facet(municipality, query, "languages", "sprak", str(_("Language")), LANGUAGES),
+    ]
+    return SearchResult(query=query, page=page, facets=facets)
