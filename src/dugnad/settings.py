@@ -270,4 +270,7 @@ DUGNAD_PAGE_CACHE_SECONDS = int(os.environ.get("DUGNAD_PAGE_CACHE_SECONDS", "300
 # serves pages rendered by the old one.
 DUGNAD_RELEASE = os.environ.get("DUGNAD_RELEASE", "dev")
 
+# Django 6 makes https the default scheme of URL form fields; opt in now.
+FORMS_URLFIELD_ASSUME_HTTPS = True
+
 NINJA_PAGINATION_PER_PAGE = 50
