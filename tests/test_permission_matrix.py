@@ -16,12 +16,13 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from dugnad.directory.models import Organisation
+from dugnad.directory.models import Organisation, OrganisationClaim
 from dugnad.municipalities.models import Municipality, Service
 from dugnad.people.models import Role, User
 from dugnad.premises.models import Building
 from tests.factories import (
     BuildingFactory,
+    OrganisationClaimFactory,
     OrganisationFactory,
     RoleAssignmentFactory,
     ServiceFactory,
@@ -108,6 +109,18 @@ def expected_for_rule(rule: str, role: str) -> str:
         "platform.admin": {"platform_admin"},
         "people.view_audit_log": {"platform_admin"},
         "people.manage_roles": {"platform_admin", "municipal_admin"},
+        "directory.claim": set(ROLES) - {"anonymous"},
+        # on the sample organisation, whose administrator is the organisation_admin
+        "directory.edit_organisation": {"organisation_admin", "platform_admin"},
+        "directory.hide_organisation": {"case_officer", "municipal_admin", "platform_admin"},
+        # the list: staff and organisation administrators (umbrella councils decide
+        # claims of their members); one claim: staff only for the sample claim
+        "directory.decide_claims": {
+            "case_officer",
+            "municipal_admin",
+            "platform_admin",
+            "organisation_admin",
+        },
     }[rule]
     return OK if role in allowed else FORBIDDEN
 
@@ -168,6 +181,8 @@ def declared_rule(callback: Any) -> str | None:
 
 
 def expected(route: Route, role: str) -> str:
+    if route.name in SPECIAL:
+        return str(SPECIAL[route.name](role))
     rule = declared_rule(route.callback)
     if rule is not None:
         if route.name.startswith("api:"):
@@ -248,13 +263,38 @@ def outcome(response: Any) -> str:
 
 
 @pytest.mark.django_db
-def sample_paths(organisation: Organisation) -> dict[str, str]:
+def sample_paths(organisation: Organisation, claim: OrganisationClaim) -> dict[str, str]:
     """Real objects for URLs about one object, so the matrix sees the page, not a 404."""
-    return {"directory:organisation": reverse("directory:organisation", args=[organisation.pk])}
+    paths = {
+        name: reverse(f"directory:{name}", args=[organisation.pk])
+        for name in ("organisation", "claim", "edit", "members", "hide")
+    }
+    paths["member-remove"] = reverse("directory:member-remove", args=[organisation.pk, 1])
+    paths["claim-decide"] = reverse("directory:claim-decide", args=[claim.pk])
+    return {f"directory:{name}": path for name, path in paths.items()}
+
+
+# Our own views whose outcome is not the rule's alone.
+SPECIAL: dict[str, Any] = {
+    # a made-up invitation token: the page explains it is not valid
+    "directory:invitation": lambda role: LOGIN if role == "anonymous" else "status 400",
+    # deciding one claim: staff of the municipality, not any organisation's administrator
+    "directory:claim-decide": lambda role: (
+        LOGIN
+        if role == "anonymous"
+        else OK
+        if role in {"case_officer", "municipal_admin", "platform_admin"}
+        else FORBIDDEN
+    ),
+}
 
 
 def test_matrix(people: dict[str, User]) -> None:
-    samples = sample_paths(Organisation.objects.get())
+    organisation = Organisation.objects.get()
+    claim = OrganisationClaimFactory.create(
+        municipality=organisation.municipality, organisation=organisation
+    )
+    samples = sample_paths(organisation, claim)
     failures = []
     for role in ROLES:
         client = Client(HTTP_HOST="baerum.localhost", raise_request_exception=False)

@@ -362,6 +362,11 @@ class OrganisationClaim(MunicipalityOwned):
         _("your role in the organisation"), max_length=100, help_text=_("E.g. chair, secretary.")
     )
     message = models.TextField(_("message"), blank=True)
+    is_registration = models.BooleanField(
+        _("new registration"),
+        default=False,
+        help_text=_("The organisation was added with this request and is hidden until approved."),
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=ClaimStatus.choices, default=ClaimStatus.PENDING
     )

@@ -34,6 +34,22 @@ def assign_role(
 ) -> RoleAssignment:
     """Give ``user`` the ``role`` in ``municipality`` (on ``scope`` if the role needs one)."""
     _check(rules.allows("people.manage_roles", actor, municipality))
+    return grant_role(actor=actor, user=user, role=role, municipality=municipality, scope=scope)
+
+
+def grant_role(
+    *,
+    actor: User | None,
+    user: User,
+    role: str,
+    municipality: Municipality,
+    scope: models.Model | None = None,
+    reason: str = "",
+) -> RoleAssignment:
+    """Give a role as the outcome of a decision another module's service has
+    authorised (e.g. an approved claim on an organisation). It checks the role's
+    shape and records the audit entry, but not ``people.manage_roles``: the
+    caller has checked its own rule."""
     expected = ROLE_SCOPES.get(role)
     if expected is None and scope is not None:
         raise PeopleError(_("This role is held on the whole municipality, not on an object."))
@@ -61,7 +77,7 @@ def assign_role(
                 municipality=municipality,
                 subject=user,
                 target=assignment,
-                details={"role": role, "scope": str(scope) if scope else None},
+                details={"role": role, "scope": str(scope) if scope else None, "reason": reason},
             )
     except IntegrityError as exc:
         raise PeopleError(_("The person already has this role.")) from exc
@@ -72,13 +88,19 @@ def assign_role(
 @transaction.atomic
 def revoke_role(*, actor: User, assignment: RoleAssignment) -> None:
     _check(rules.allows("people.manage_roles", actor, assignment.municipality))
+    withdraw_role(actor=actor, assignment=assignment)
+
+
+@transaction.atomic
+def withdraw_role(*, actor: User, assignment: RoleAssignment, reason: str = "") -> None:
+    """Take a role away on a decision the calling service has authorised."""
     audit.record(
         actor=actor,
         action="role.revoked",
         municipality=assignment.municipality,
         subject=assignment.user,
         target=assignment,
-        details={"role": assignment.role},
+        details={"role": assignment.role, "reason": reason},
     )
     assignment.delete()
     rules.forget_cached_roles(assignment.user)

@@ -22,6 +22,12 @@ def is_checkbox(field: BoundField) -> bool:
 
 
 @register.filter
+def is_multiple_choice(field: BoundField) -> bool:
+    """Checkbox groups and radio buttons, shown as a fieldset with a legend."""
+    return isinstance(field.field.widget, forms.CheckboxSelectMultiple | forms.RadioSelect)
+
+
+@register.filter
 def ds_widget(field: BoundField) -> SafeString:
     widget = field.field.widget
     attrs: dict[str, str | bool] = {}
