@@ -424,7 +424,7 @@ class _RecordReader:
         self.number = number
         if not organisation_number_is_valid(number):
             self.problem(
-                f"organisasjonsnummer {raw!r} is not a valid organisation number "
+                f"organisasjonsnummer {raw} is not a valid organisation number "
                 "(nine digits, MOD11 check digit)."
             )
         return number
