@@ -469,3 +469,13 @@ def test_a_url_source_is_fetched_and_followed_through_its_pages(
     )
     assert fetched == ["https://data.brreg.no/x?page=0", "https://data.brreg.no/x?page=1"]
     assert result.created == 3
+
+
+def test_an_unchanged_run_costs_the_same_queries_for_any_number_of_organisations(
+    municipalities: tuple[Municipality, Municipality],
+    django_assert_max_num_queries: Any,
+) -> None:
+    run(BULK, FRIVILLIG, all_municipalities=True)
+    with django_assert_max_num_queries(12):
+        result = run(BULK, FRIVILLIG, all_municipalities=True)
+    assert result.unchanged == 7

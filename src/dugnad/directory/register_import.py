@@ -264,7 +264,15 @@ class _Importer:
         self._finish()
 
     def _load(self, numbers: list[str]) -> None:
-        wanted = [n for n in dict.fromkeys(numbers) if n not in self.organisations]
+        """Fetch the directory's organisations among ``numbers``. A national bulk
+        file holds a million entities and the directory a small share of them:
+        one query for the directory's numbers spares a query per chunk of the file."""
+        known = set(
+            Organisation.objects.exclude(organisation_number="").values_list(
+                "organisation_number", flat=True
+            )
+        )
+        wanted = [n for n in dict.fromkeys(numbers) if n in known and n not in self.organisations]
         for start in range(0, len(wanted), _CHUNK):
             chunk = wanted[start : start + _CHUNK]
             for organisation in Organisation.objects.filter(
@@ -360,10 +368,13 @@ class _Importer:
             if name not in values:
                 continue
             new = values[name]
-            old = (
-                organisation.municipality if name == "municipality" else getattr(organisation, name)
-            )
-            if _same(old, new):
+            if name == "municipality":
+                if organisation.municipality_id == new.pk:
+                    continue  # compared by id: no query per organisation
+                old = organisation.municipality
+            else:
+                old = getattr(organisation, name)
+            if old == new:
                 continue
             if name in edited:
                 self.run.kept_edited += 1
@@ -472,12 +483,6 @@ def _last_per_number(records: Iterable[Any]) -> dict[str, Any]:
         by_number.pop(record.organisation_number, None)
         by_number[record.organisation_number] = record
     return by_number
-
-
-def _same(old: Any, new: Any) -> bool:
-    if isinstance(old, Municipality) or isinstance(new, Municipality):
-        return getattr(old, "pk", None) == getattr(new, "pk", None)
-    return bool(old == new)
 
 
 def _plain(value: Any) -> Any:

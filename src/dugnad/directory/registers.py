@@ -169,7 +169,11 @@ def fetch_url(url: str, *, timeout: float = FETCH_TIMEOUT_SECONDS) -> bytes:
     if not is_url(url):
         raise RegisterFormatError(f"{url}: only http and https addresses can be read.")
     request = urllib.request.Request(  # noqa: S310  the scheme is checked above
-        url, headers={"Accept": "application/json", "User-Agent": "dugnad-register-import"}
+        url,
+        headers={
+            "Accept": "application/json, application/gzip;q=0.9, */*;q=0.8",
+            "User-Agent": "dugnad-register-import",
+        },
     )
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
