@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.test import Client
 
 from dugnad.directory.models import IcnpoCategory, Organisation, RegisterImport, RegisterStatus
 from dugnad.directory.register_import import RegisterImportError, import_register
@@ -25,7 +26,7 @@ from dugnad.directory.registers import (
     read_source,
 )
 from dugnad.municipalities.models import Municipality
-from tests.factories import OrganisationFactory
+from tests.factories import OrganisationFactory, UserFactory
 
 FIXTURES = Path(__file__).parent / "fixtures" / "brreg"
 BULK = str(FIXTURES / "enheter_alle.json.gz")
@@ -479,3 +480,20 @@ def test_an_unchanged_run_costs_the_same_queries_for_any_number_of_organisations
     with django_assert_max_num_queries(12):
         result = run(BULK, FRIVILLIG, all_municipalities=True)
     assert result.unchanged == 7
+
+
+def test_platform_administrators_read_runs_in_the_admin_site(
+    municipalities: tuple[Municipality, Municipality], baerum_client: Client
+) -> None:
+    baerum, _asker = municipalities
+    recorded = run(BULK, municipalities=[baerum])
+    admin = UserFactory.create(is_superuser=True, is_staff=True)
+    baerum_client.force_login(admin)
+
+    listing = baerum_client.get("/admin/directory/registerimport/")
+    detail = baerum_client.get(f"/admin/directory/registerimport/{recorded.pk}/change/")
+
+    assert listing.status_code == 200
+    assert detail.status_code == 200
+    assert "RYKKINN SKOLEKORPS" in detail.content.decode()
+    assert baerum_client.get("/admin/directory/registerimport/add/").status_code == 403
