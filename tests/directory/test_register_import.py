@@ -497,3 +497,21 @@ def test_platform_administrators_read_runs_in_the_admin_site(
     assert detail.status_code == 200
     assert "RYKKINN SKOLEKORPS" in detail.content.decode()
     assert baerum_client.get("/admin/directory/registerimport/add/").status_code == 403
+
+
+def test_a_listing_longer_than_the_page_limit_is_refused(
+    municipalities: tuple[Municipality, Municipality], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("dugnad.directory.registers.MAX_PAGES", 2)
+    endless = {"_embedded": {"enheter": []}, "_links": {"next": {"href": "https://x.test/n"}}}
+
+    with pytest.raises(RegisterImportError, match="problem"):
+        import_register(
+            sources=["https://x.test/0"],
+            all_municipalities=True,
+            fetch=lambda url: json.dumps(endless).encode(),
+        )
+    assert RegisterImport.objects.get().report == [
+        "https://x.test/0: has more than 2 pages; import the bulk file instead "
+        "(a partial listing is never applied)."
+    ]

@@ -238,6 +238,11 @@ def read_source(
         document = decode(fetch(next_url), source=next_url)
         batches.append(parse_document(document, source=next_url, source_format=source_format))
         next_url = _next_link_of(document)
+    if next_url:
+        raise RegisterFormatError(
+            f"{source}: has more than {MAX_PAGES} pages; import the bulk file instead "
+            "(a partial listing is never applied)."
+        )
     return batches
 
 
