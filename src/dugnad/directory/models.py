@@ -396,3 +396,84 @@ class OrganisationClaim(MunicipalityOwned):
 
     def __str__(self) -> str:
         return f"{self.claimant} → {self.organisation}"
+
+
+class RegisterImport(models.Model):
+    """One run of the register import (``manage.py import_brreg``): what it read,
+    for which municipalities, and what it changed.
+
+    Not owned by one municipality: a run may cover many (or all) of them, and
+    organisations are national records. Platform administrators read it in the
+    admin site.
+    """
+
+    class Status(models.TextChoices):
+        SUCCEEDED = "succeeded", _("Succeeded")
+        FAILED = "failed", _("Failed, nothing was changed")
+
+    sources = models.JSONField(_("sources"), default=list)
+    format = models.CharField(_("format"), max_length=20, default="auto")
+    full = models.BooleanField(
+        _("full import"),
+        default=False,
+        help_text=_("A full bulk file: organisations missing from it are marked deleted."),
+    )
+    municipalities = models.ManyToManyField(
+        "municipalities.Municipality",
+        blank=True,
+        related_name="+",
+        verbose_name=_("municipalities"),
+    )
+    all_municipalities = models.BooleanField(_("all municipalities"), default=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.SUCCEEDED
+    )
+    started_at = models.DateTimeField(_("started"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    records = models.PositiveIntegerField(_("records read"), default=0)
+    created = models.PositiveIntegerField(_("created"), default=0)
+    updated = models.PositiveIntegerField(_("updated"), default=0)
+    unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
+    marked_bankrupt = models.PositiveIntegerField(_("marked bankrupt"), default=0)
+    marked_dissolving = models.PositiveIntegerField(_("marked as being dissolved"), default=0)
+    marked_deleted = models.PositiveIntegerField(_("marked deleted"), default=0)
+    skipped_other_municipality = models.PositiveIntegerField(
+        _("skipped (other municipalities)"), default=0
+    )
+    skipped_not_voluntary = models.PositiveIntegerField(
+        _("skipped (not a voluntary organisation)"), default=0
+    )
+    skipped_unknown = models.PositiveIntegerField(
+        _("skipped (not in the directory)"),
+        default=0,
+        help_text=_(
+            "Frivillighetsregisteret records of organisations the directory does not hold."
+        ),
+    )
+    kept_edited = models.PositiveIntegerField(
+        _("values kept (edited by the organisation)"), default=0
+    )
+    errors = models.PositiveIntegerField(_("errors"), default=0)
+    changes = models.JSONField(
+        _("changes"),
+        default=list,
+        blank=True,
+        help_text=_("Organisation number, field, old and new value; the first 1,000."),
+    )
+    change_count = models.PositiveIntegerField(_("number of changes"), default=0)
+    report = models.JSONField(
+        _("report"), default=list, blank=True, help_text=_("Errors and warnings, one a line.")
+    )
+
+    class Meta:
+        verbose_name = _("register import")
+        verbose_name_plural = _("register imports")
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"{self.started_at:%Y-%m-%d %H:%M} {', '.join(self.sources)}"
+
+    @property
+    def changed(self) -> int:
+        """Organisations created or updated."""
+        return self.created + self.updated
