@@ -191,6 +191,13 @@ class RoleAssignment(MunicipalityOwned):
         scope: models.Model | None = self.__dict__["_scope"]
         return scope
 
+    @property
+    def scope_url(self) -> str | None:
+        """The page of the object the role is held on, if it has one."""
+        scope = self.scope
+        get_url = getattr(scope, "get_absolute_url", None)
+        return str(get_url()) if callable(get_url) else None
+
 
 def with_scopes(assignments: list[RoleAssignment]) -> list[RoleAssignment]:
     """Load the objects a list of roles is held on: one query per kind, not per row."""

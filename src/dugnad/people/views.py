@@ -57,6 +57,9 @@ def my_page(request: HttpRequest) -> HttpResponse:
             "can_manage_roles": rules.allows(
                 "people.manage_roles", user, current_municipality(request)
             ),
+            "can_decide_claims": rules.allows(
+                "directory.decide_claims", user, current_municipality(request)
+            ),
         },
     )
 
