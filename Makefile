@@ -28,12 +28,13 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 # Copy the npm assets into build/static (served as /static/vendor/...).
 assets: node_modules/.package-lock.json
-	mkdir -p build/static/vendor/designsystemet build/static/vendor/htmx build/static/vendor/inter/files
+	mkdir -p build/static/vendor/designsystemet build/static/vendor/htmx build/static/vendor/inter/files build/static/vendor/leaflet
 	cp node_modules/@digdir/designsystemet-css/dist/src/index.css build/static/vendor/designsystemet/index.css
 	cp node_modules/@digdir/designsystemet-theme/brand/digdir.css build/static/vendor/designsystemet/theme.css
 	cp node_modules/htmx.org/dist/htmx.min.js build/static/vendor/htmx/htmx.min.js
 	cp node_modules/@fontsource-variable/inter/index.css build/static/vendor/inter/inter.css
 	cp node_modules/@fontsource-variable/inter/files/inter-*-wght-*.woff2 build/static/vendor/inter/files/
+	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images build/static/vendor/leaflet/
 
 # Compile the translation catalogues (.mo files are built here, never committed).
 messages: deps

@@ -270,6 +270,12 @@ DUGNAD_PAGE_CACHE_SECONDS = int(os.environ.get("DUGNAD_PAGE_CACHE_SECONDS", "300
 # serves pages rendered by the old one.
 DUGNAD_RELEASE = os.environ.get("DUGNAD_RELEASE", "dev")
 
+# Map tiles for the directory's map of results (a URL template with {z}/{x}/{y},
+# e.g. Kartverket's or OpenStreetMap's tile service). Empty: no map is shown;
+# the list of results is complete without it.
+DUGNAD_MAP_TILE_URL = os.environ.get("DUGNAD_MAP_TILE_URL", "")
+DUGNAD_MAP_ATTRIBUTION = os.environ.get("DUGNAD_MAP_ATTRIBUTION", "")
+
 # Django 6 makes https the default scheme of URL form fields; opt in now.
 FORMS_URLFIELD_ASSUME_HTTPS = True
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -34,6 +35,18 @@ def index(request: HttpRequest) -> HttpResponse:
         "result": result,
         "query": query,
         "sorts": queries.SORTS.items(),
+        "map_tiles": settings.DUGNAD_MAP_TILE_URL,
+        "map_attribution": settings.DUGNAD_MAP_ATTRIBUTION,
+        "map_points": [
+            {
+                "name": o.name,
+                "url": o.get_absolute_url(),
+                "lat": float(o.latitude),
+                "lng": float(o.longitude),
+            }
+            for o in result.page
+            if o.latitude is not None and o.longitude is not None
+        ],
     }
     if request.headers.get("HX-Request") == "true":
         return render(request, "directory/_results.html", context)
