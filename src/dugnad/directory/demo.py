@@ -710,6 +710,14 @@ def area_for(municipality: Municipality, short: str) -> Area:
     )
 
 
+def national_organisation_numbers() -> dict[str, str]:
+    """Key → organisation number of the national organisations."""
+    return {
+        key: demo_organisation_number(_NATIONAL_SEED + index)
+        for index, key in enumerate(catalogue.NATIONAL_ORGANISATIONS)
+    }
+
+
 def _national_specs(
     home: Municipality, categories: dict[str, IcnpoCategory]
 ) -> dict[str, OrganisationSpec]:
@@ -717,9 +725,10 @@ def _national_specs(
     at home, is not a demo municipality: they are kept in the first one,
     without a district."""
     result = {}
-    for index, (key, (name, code, purpose)) in enumerate(catalogue.NATIONAL_ORGANISATIONS.items()):
+    numbers = national_organisation_numbers()
+    for key, (name, code, purpose) in catalogue.NATIONAL_ORGANISATIONS.items():
         result[key] = OrganisationSpec(
-            organisation_number=demo_organisation_number(_NATIONAL_SEED + index),
+            organisation_number=numbers[key],
             name=name,
             municipality=home,
             categories=[categories[code]],
