@@ -544,10 +544,12 @@ def existing_numbers(numbers: list[str]) -> dict[str, int]:
     """Organisation number → id of the organisations already loaded."""
     found: dict[str, int] = {}
     for chunk in _chunks(numbers, 900):
+        # The exclusion repeats the unique index's condition, so it can be used.
         found.update(
-            Organisation.objects.filter(organisation_number__in=chunk).values_list(
-                "organisation_number", "id"
-            )
+            Organisation.objects.filter(organisation_number__in=chunk)
+            .exclude(organisation_number="")
+            .order_by()
+            .values_list("organisation_number", "id")
         )
     return found
 
