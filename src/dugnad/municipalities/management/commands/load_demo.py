@@ -6,20 +6,27 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from dugnad.directory import demo as directory_demo
 from dugnad.municipalities.demo import foundation
 
 
 class Command(BaseCommand):
-    help = "Load (or refresh) the demo data for Bærum and Asker. Safe to run again."
+    help = (
+        "Load (or refresh) the demo data for Bærum and Asker, their directories included. "
+        "Safe to run again."
+    )
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--quiet-logins", action="store_true", help="Do not print log-ins.")
 
     def handle(self, *args: Any, **options: Any) -> None:
         logins = foundation.load()
+        directory = directory_demo.load()
         if options["quiet_logins"]:
             return
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
+        for slug, count in directory.counts.items():
+            self.stdout.write(f"  Directory of {slug}: {count} organisations")
         self.stdout.write("")
         self.stdout.write("  Bærum:  http://baerum.localhost:8000/")
         self.stdout.write("  Asker:  http://asker.localhost:8000/")
