@@ -26,7 +26,6 @@ from typing import Any, cast
 
 from django.db import transaction
 from django.db.models import Q
-from django.utils.text import slugify
 
 from dugnad.directory import demo_catalogue as catalogue
 from dugnad.directory.demo_catalogue import Kind
@@ -40,7 +39,7 @@ from dugnad.directory.models import (
 from dugnad.directory.services import search_text
 from dugnad.directory.text import _stemmer, words
 from dugnad.municipalities.demo.foundation import demo_organisation_number
-from dugnad.municipalities.models import District, Municipality
+from dugnad.municipalities.models import District, Municipality, norwegian_slug
 from dugnad.municipalities.page_cache import bump_content_version
 
 # Exact sizes of the demo directories: "over 600" in Bærum (status note 2022)
@@ -278,7 +277,7 @@ def _person_name(rng: random.Random) -> str:
 
 
 def _ascii(text: str) -> str:
-    return slugify(text.replace("æ", "ae").replace("ø", "o").replace("å", "a"))
+    return norwegian_slug(text)
 
 
 def _jitter(rng: random.Random, value: float, spread: float) -> Decimal:

@@ -21,12 +21,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.utils.text import slugify
 
 from dugnad.directory import demo
 from dugnad.directory.models import Organisation
 from dugnad.municipalities.demo.foundation import organisation_number_with_check_digit
-from dugnad.municipalities.models import District, Municipality, MunicipalityHost
+from dugnad.municipalities.models import District, Municipality, MunicipalityHost, norwegian_slug
 
 NATIONAL_COUNT = 72_800
 MUNICIPALITY_COUNT = 357
@@ -223,7 +222,7 @@ def _municipalities(specs: list[MunicipalitySpec]) -> dict[str, Municipality]:
     new = [
         Municipality(
             name=f"{s.name} kommune",
-            slug=slugify(s.name.replace("æ", "ae").replace("ø", "o").replace("å", "a")),
+            slug=norwegian_slug(s.name),
             number=s.number,
             county=s.county,
         )
@@ -248,7 +247,9 @@ def _municipalities(specs: list[MunicipalitySpec]) -> dict[str, Municipality]:
         if municipality.pk in with_districts:
             continue
         names = list(spec.districts) or _generated_districts(rng, spec)
-        districts += [District(municipality=municipality, name=n, slug=slugify(n)) for n in names]
+        districts += [
+            District(municipality=municipality, name=n, slug=norwegian_slug(n)) for n in names
+        ]
     District.objects.bulk_create(districts, batch_size=1000)
     return existing
 

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from dugnad.municipalities.tenancy import MunicipalityOwned
@@ -217,3 +218,11 @@ class Service(MunicipalityOwned):
 
     def __str__(self) -> str:
         return self.name
+
+
+_NORWEGIAN_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "aa", "Æ": "Ae", "Ø": "O", "Å": "Aa"})
+
+
+def norwegian_slug(text: str) -> str:
+    """A URL slug that keeps Norwegian letters readable: "Østerås" → "osteraas"."""
+    return slugify(text.translate(_NORWEGIAN_LETTERS))

@@ -13,12 +13,17 @@ from typing import Any
 from allauth.account.models import EmailAddress
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext
 
 from dugnad.directory.models import Organisation
 from dugnad.directory.services import update_search_document
-from dugnad.municipalities.models import District, Municipality, MunicipalityHost, Service
+from dugnad.municipalities.models import (
+    District,
+    Municipality,
+    MunicipalityHost,
+    Service,
+    norwegian_slug,
+)
 from dugnad.people.models import Role, RoleAssignment, User
 from dugnad.premises.models import Building
 
@@ -159,7 +164,7 @@ def _districts(municipality: Municipality, names: list[str]) -> dict[str, Distri
     result = {}
     for name in names:
         district, _ = District.objects.update_or_create(
-            municipality=municipality, slug=slugify(name), defaults={"name": name}
+            municipality=municipality, slug=norwegian_slug(name), defaults={"name": name}
         )
         result[name] = district
     return result
