@@ -250,7 +250,15 @@ def outcome(response: Any) -> str:
 @pytest.mark.django_db
 def sample_paths(organisation: Organisation) -> dict[str, str]:
     """Real objects for URLs about one object, so the matrix sees the page, not a 404."""
-    return {"directory:organisation": reverse("directory:organisation", args=[organisation.pk])}
+    return {
+        "directory:organisation": reverse("directory:organisation", args=[organisation.pk]),
+        "api:organisation-detail": reverse(
+            "api:organisation-detail", kwargs={"id": organisation.pk}
+        ),
+        "api:organisation-hsds-detail": reverse(
+            "api:organisation-hsds-detail", kwargs={"id": organisation.pk}
+        ),
+    }
 
 
 def test_matrix(people: dict[str, User]) -> None:
