@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext_lazy as _
-
 from dugnad.directory.models import Organisation, TargetGroup
 from dugnad.directory.queries import LANGUAGES
 from dugnad.municipalities.models import District
@@ -33,12 +31,6 @@ NLOD = Licence(
     id="NLOD-2.0",
     name="Norsk lisens for offentlige data (NLOD) 2.0",
     url="https://data.norge.no/nlod/no/2.0",
-)
-
-# The sentence the search page shows under the export links.
-LICENCE_SENTENCE = _(
-    "The directory is open data: you may copy, use and share it under the "
-    "Norwegian Licence for Open Government Data (NLOD 2.0)."
 )
 
 
