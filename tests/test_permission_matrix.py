@@ -262,7 +262,6 @@ def outcome(response: Any) -> str:
     return {401: UNAUTHORISED, 403: FORBIDDEN, 404: NOT_FOUND}.get(status, f"status {status}")
 
 
-@pytest.mark.django_db
 def sample_paths(organisation: Organisation, claim: OrganisationClaim) -> dict[str, str]:
     """Real objects for URLs about one object, so the matrix sees the page, not a 404."""
     paths = {
@@ -271,7 +270,10 @@ def sample_paths(organisation: Organisation, claim: OrganisationClaim) -> dict[s
     }
     paths["member-remove"] = reverse("directory:member-remove", args=[organisation.pk, 1])
     paths["claim-decide"] = reverse("directory:claim-decide", args=[claim.pk])
-    return {f"directory:{name}": path for name, path in paths.items()}
+    samples = {f"directory:{name}": path for name, path in paths.items()}
+    for name in ("api:organisation-detail", "api:organisation-hsds-detail"):
+        samples[name] = reverse(name, kwargs={"id": organisation.pk})
+    return samples
 
 
 # Our own views whose outcome is not the rule's alone.
@@ -289,6 +291,7 @@ SPECIAL: dict[str, Any] = {
 }
 
 
+@pytest.mark.django_db
 def test_matrix(people: dict[str, User]) -> None:
     organisation = Organisation.objects.get()
     claim = OrganisationClaimFactory.create(

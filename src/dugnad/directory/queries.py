@@ -17,17 +17,18 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import BooleanField, F, FloatField, Q, QuerySet
+from django.db.models import BooleanField, F, FloatField, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from dugnad.directory.icnpo import main_code
-from dugnad.directory.models import IcnpoCategory, Organisation, TargetGroup
+from dugnad.directory.models import Activity, IcnpoCategory, Organisation, TargetGroup
 from dugnad.directory.text import query_terms
 from dugnad.municipalities.models import District, Municipality
 
 PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
 MAX_TEXT = 200
 
 SORTS = {
@@ -363,10 +364,52 @@ def _list_facet(
     return facet
 
 
-def search(municipality: Municipality, query: DirectoryQuery) -> SearchResult:
-    """One page of results with the facet counts, for the search page and the API."""
-    results = _ordered(filtered(municipality, query), query).select_related("district")
-    paginator = Paginator(results.prefetch_related("categories"), PAGE_SIZE)
+def with_details(queryset: QuerySet[Organisation]) -> QuerySet[Organisation]:
+    """Everything an organisation's public page shows, in a fixed number of
+    queries whatever the number of organisations (the API and the exports).
+
+    The home municipality and the national organisation are prefetched, not
+    joined: their tables have columns of the same names as those the filters
+    name unqualified (``languages``, ``target_groups``), which a join would
+    make ambiguous.
+    """
+    return queryset.select_related("district").prefetch_related(
+        "municipality",
+        Prefetch("categories", queryset=IcnpoCategory.objects.select_related("parent")),
+        "districts",
+        Prefetch("activities", queryset=Activity.objects.select_related("district")),
+        "contacts",
+        "member_of",
+        Prefetch(
+            "national_organisation",
+            queryset=Organisation.objects.only("pk", "name", "organisation_number"),
+        ),
+    )
+
+
+def results(municipality: Municipality, query: DirectoryQuery) -> QuerySet[Organisation]:
+    """Every organisation matching ``query`` in the order it asks for (no pages)."""
+    return _ordered(filtered(municipality, query), query)
+
+
+def search(
+    municipality: Municipality,
+    query: DirectoryQuery,
+    *,
+    page_size: int = PAGE_SIZE,
+    detailed: bool = False,
+) -> SearchResult:
+    """One page of results with the facet counts, for the search page and the API.
+
+    ``detailed`` loads everything the public page of each organisation shows
+    (see :func:`with_details`); the search page needs only the categories.
+    """
+    ordered = results(municipality, query)
+    if detailed:
+        ordered = with_details(ordered)
+    else:
+        ordered = ordered.select_related("district").prefetch_related("categories")
+    paginator = Paginator(ordered, max(1, min(page_size, MAX_PAGE_SIZE)))
     page = paginator.get_page(query.page)
     facets = [
         _category_facet(municipality, query),

@@ -6,6 +6,7 @@ app_name = "directory"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("eksport.csv", views.export_csv, name="organisation-export"),
     path("<int:pk>/", views.organisation, name="organisation"),
     path("<int:pk>/representer/", views.claim, name="claim"),
     path("<int:pk>/rediger/", views.edit, name="edit"),

@@ -5,14 +5,16 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from dugnad.directory import forms, queries, services
+from dugnad.directory import export, forms, queries, services
 from dugnad.directory.models import ClaimStatus, Organisation, OrganisationClaim, TargetGroup
+from dugnad.directory.opendata import NLOD
 from dugnad.municipalities.models import Municipality
 from dugnad.municipalities.page_cache import public_page
 from dugnad.municipalities.tenancy import current_municipality, get_scoped_or_404, scoped
@@ -47,10 +49,31 @@ def index(request: HttpRequest) -> HttpResponse:
             for o in result.page
             if o.latitude is not None and o.longitude is not None
         ],
+        "licence": NLOD,
     }
     if request.headers.get("HX-Request") == "true":
-        return render(request, "directory/_results.html", context)
+        return render(request, "directory/_search_update.html", context)
     return render(request, "directory/index.html", context)
+
+
+@requires(rules.PUBLIC)
+def export_csv(request: HttpRequest) -> StreamingHttpResponse:
+    """The search's organisations as a spreadsheet (CSV), all of them, streamed
+    so that a large municipality's directory is never held in memory. Not
+    served from the page cache: it streams."""
+    municipality = current_municipality(request)
+    if municipality is None:
+        raise Http404
+    query = queries.DirectoryQuery.from_params(request.GET)
+    organisations = queries.with_details(queries.results(municipality, query))
+    response = StreamingHttpResponse(
+        export.csv_lines(request, organisations.iterator(chunk_size=export.CHUNK_SIZE)),
+        content_type="text/csv; charset=utf-8",
+    )
+    filename = f"organisasjoner-{municipality.slug}-{timezone.localdate():%Y-%m-%d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Link"] = NLOD.link_header
+    return response
 
 
 @requires(rules.PUBLIC)
