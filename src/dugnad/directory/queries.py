@@ -186,17 +186,20 @@ def _json_list_contains(
 ) -> QuerySet[Organisation]:
     """Rows whose JSON list ``column`` holds any of ``values``, on either database.
 
-    The column is named without its table on purpose: the same condition must
-    work when Django aliases the table inside a subquery (the facet counts).
+    ORM lookups, not SQL text, so Django qualifies the column correctly in
+    joins and subqueries: jsonb containment on PostgreSQL; on SQLite, which
+    has no JSON containment lookup, the quoted code in the stored JSON text
+    (codes are plain words, so ``"children"`` cannot match inside another).
     """
     if not values:
         return queryset
-    placeholders = ", ".join(["%s"] * len(values))
-    if connection.vendor == "postgresql":
-        sql = f"{column} ?| ARRAY[{placeholders}]::text[]"
-    else:
-        sql = f"EXISTS (SELECT 1 FROM json_each({column}) WHERE value IN ({placeholders}))"
-    return queryset.filter(RawSQL(sql, list(values), output_field=BooleanField()))
+    condition = Q()
+    for value in values:
+        if connection.vendor == "postgresql":
+            condition |= Q(**{f"{column}__contains": [value]})
+        else:
+            condition |= Q(**{f"{column}__icontains": f'"{value}"'})
+    return queryset.filter(condition)
 
 
 def _text_condition(text: str) -> tuple[Q, RawSQL] | None:
