@@ -296,3 +296,24 @@ def test_staff_hide_with_a_reason(
     korps.refresh_from_db()
     assert not korps.is_hidden
     assert anonymous.get(f"/organisasjoner/{korps.pk}/").status_code == 200
+
+
+def test_logo_upload_and_size_limit(
+    baerum_client: Client, korps: Organisation, settings: Any, tmp_path: Any
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    settings.DUGNAD_MAX_UPLOAD_BYTES = 1000
+    baerum_client.force_login(make_admin(korps))
+    data = {"name": "Rykkinn skolekorps", "description": "Korps"}
+    too_big = SimpleUploadedFile("logo.png", b"\x89PNG" + b"0" * 2000, content_type="image/png")
+    refused = baerum_client.post(f"/organisasjoner/{korps.pk}/rediger/", {**data, "logo": too_big})
+    assert refused.status_code == 200
+    assert 'aria-invalid="true"' in refused.content.decode()
+    logo = SimpleUploadedFile("logo.png", b"\x89PNG" + b"0" * 100, content_type="image/png")
+    saved = baerum_client.post(f"/organisasjoner/{korps.pk}/rediger/", {**data, "logo": logo})
+    assert saved.status_code == 302
+    korps.refresh_from_db()
+    assert korps.logo.name.startswith("organisations/logos/")
+    assert "logo" in korps.edited_fields

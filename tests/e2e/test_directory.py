@@ -84,3 +84,18 @@ def test_representative_claims_gets_approved_and_edits(browser: Browser, site: S
     expect(visitor.get_by_role("link", name="Rykkinn skolekorps")).to_be_visible()
     representative.goto(representative.url.replace("/rediger/", "/medlemmer/"))
     check_accessibility(representative, "members page")
+
+
+def test_claim_start_and_hide_pages_are_accessible(browser: Browser, site: Site) -> None:
+    resident = browser.new_context().new_page()
+    log_in(resident, site.url("/konto/login/"), "innbygger@baerum.demo")
+    resident.goto(site.url("/organisasjoner/representer/?organisation_number=974760673"))
+    expect(resident.locator('input[name="name"]')).to_be_visible()  # not in the directory yet
+    check_accessibility(resident, "claim start with the registration form")
+
+    officer = browser.new_context().new_page()
+    log_in(officer, site.url("/konto/login/"), "saksbehandler@baerum.demo")
+    officer.goto(site.url("/organisasjoner/?q=Rykkinn+skolekorps"))
+    officer.get_by_role("link", name="Rykkinn skolekorps").click()
+    officer.get_by_role("link", name="Skjul fra oversikten").click()
+    check_accessibility(officer, "hide organisation")

@@ -124,6 +124,7 @@ class ProfileForm(forms.ModelForm):
         model = Organisation
         fields = [
             "name",
+            "logo",
             "description",
             "street_address",
             "postal_code",

@@ -266,6 +266,7 @@ def _notify_claimant(claim: OrganisationClaim) -> None:
 
 PROFILE_FIELDS = (
     "name",
+    "logo",
     "description",
     "street_address",
     "postal_code",

@@ -262,7 +262,10 @@ def _organisation_arg(request: HttpRequest, pk: int, **_other: object) -> Organi
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = _listed_or_own(request, pk)
     form = forms.ProfileForm(
-        request.POST or None, instance=organisation, municipality=organisation.municipality
+        request.POST or None,
+        request.FILES or None,
+        instance=organisation,
+        municipality=organisation.municipality,
     )
     if request.method == "POST" and form.is_valid():
         try:
