@@ -317,3 +317,23 @@ def test_logo_upload_and_size_limit(
     korps.refresh_from_db()
     assert korps.logo.name.startswith("organisations/logos/")
     assert "logo" in korps.edited_fields
+
+
+def test_claims_are_in_the_data_export_and_erased_with_the_account(
+    korps: Organisation, case_officer: User
+) -> None:
+    from dugnad.people.services import delete_account, export_personal_data
+
+    person = UserFactory.create()
+    services.claim_organisation(
+        actor=person,
+        municipality=korps.municipality,
+        organisation=korps,
+        role_in_organisation="Leder",
+        message="Jeg er leder",
+    )
+    exported = export_personal_data(user=person)["organisation_claims"]
+    assert exported[0]["organisation"] == "Rykkinn skolekorps"
+    assert exported[0]["message"] == "Jeg er leder"
+    delete_account(user=person)
+    assert not OrganisationClaim.objects.filter(claimant=person).exists()

@@ -7,4 +7,5 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Organisation directory")
 
     def ready(self) -> None:
-        from dugnad.directory import permissions  # noqa: F401  (registers the rules)
+        # Registers the module's permission rules and personal-data exporters.
+        from dugnad.directory import permissions, privacy  # noqa: F401
