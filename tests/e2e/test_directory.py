@@ -45,6 +45,8 @@ def test_filters_work_without_javascript(browser: Browser, site: Site) -> None:
 
 def test_htmx_updates_results_and_keeps_the_url(page: Page, site: Site) -> None:
     page.goto(site.url("/organisasjoner/"))
+    page.get_by_label("Søk på navn, aktivitet eller sted").fill("skolekorps")
+    page.wait_for_url(re.compile(r"q=skolekorps"))  # typed: results follow without a click
     page.locator('input[name="bydel"][value="rykkinn"]').check()
     page.wait_for_url(re.compile(r"bydel=rykkinn"))
     expect(page.get_by_role("link", name="Rykkinn skolekorps")).to_be_visible()

@@ -28,6 +28,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from dugnad.directory import demo_catalogue as catalogue
+from dugnad.directory import icnpo
 from dugnad.directory.demo_catalogue import Kind
 from dugnad.directory.models import (
     Activity,
@@ -692,6 +693,10 @@ def _write_related(specs: list[OrganisationSpec], ids: dict[str, int], batch_siz
 
 
 def load_categories() -> dict[str, IcnpoCategory]:
+    """The ICNPO categories by code. The data migration loads them, but a
+    flushed test database (browser tests) has lost them, so make sure."""
+    if not IcnpoCategory.objects.filter(code="14.100").exists():
+        icnpo.load_categories(IcnpoCategory)
     return {c.code: c for c in IcnpoCategory.objects.all()}
 
 
