@@ -263,3 +263,25 @@ def test_shift_must_end_after_it_starts(coordinator: User, nursing_home: Service
     start = timezone.now() + datetime.timedelta(days=1)
     with pytest.raises(services.VolunteeringError, match="end after"):
         services.add_shift(actor=coordinator, need=need, starts_at=start, ends_at=start, places=1)
+
+
+def test_export_and_erase_the_persons_volunteering(
+    coordinator: User, volunteer: User, baerum: Municipality, nursing_home: Service
+) -> None:
+    from dugnad.people.services import export_personal_data
+    from dugnad.volunteering.privacy import erase_volunteering
+
+    need = NeedFactory.create(municipality=baerum, service=nursing_home, title="Turvenn")
+    shift = ShiftFactory.create(municipality=baerum, need=need)
+    accepted(need, volunteer)
+    services.take_shift(person=volunteer, shift=shift)
+    services.record_politiattest(
+        actor=coordinator, person=volunteer, owner=nursing_home, checked_on=timezone.localdate()
+    )
+    data = export_personal_data(user=volunteer)["volunteering"]
+    assert data["engagements"][0]["need"] == "Turvenn"
+    assert data["shifts"][0]["status"] == SignupStatus.CONFIRMED
+    assert data["police_certificate_checks"][0]["service"] == nursing_home.name
+    erase_volunteering(volunteer)
+    assert not ShiftSignup.objects.exists()
+    assert not PolitiattestCheck.objects.exists()

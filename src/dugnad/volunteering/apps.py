@@ -7,5 +7,5 @@ class VolunteeringConfig(AppConfig):
     verbose_name = _("Volunteering")
 
     def ready(self) -> None:
-        # Registers the module's permission rules.
-        from dugnad.volunteering import permissions  # noqa: F401
+        # Registers the module's permission rules and personal-data exporter.
+        from dugnad.volunteering import permissions, privacy  # noqa: F401
