@@ -233,3 +233,23 @@ def test_coordinators_of_other_services_are_refused(
 def test_draft_needs_are_not_public(baerum_client: Client, baerum: Municipality) -> None:
     need = NeedFactory.create(municipality=baerum, status=NeedStatus.DRAFT)
     assert baerum_client.get(reverse("volunteering:need", args=[need.pk])).status_code == 404
+
+
+def test_coordinator_list_query_counts_are_pinned(
+    baerum: Municipality,
+    nursing_home: Service,
+    coordinator: User,
+    django_assert_num_queries: Any,
+) -> None:
+    needs = [NeedFactory.create(municipality=baerum, service=nursing_home) for _ in range(3)]
+    for _ in range(4):
+        EngagementFactory.create(municipality=baerum, need=needs[0])
+    client = client_for(coordinator)
+    owner_url = reverse("volunteering:service-coordinate", args=[nursing_home.pk])
+    volunteers_url = reverse("volunteering:need-volunteers", args=[needs[0].pk])
+    client.get(owner_url)  # warm the host, session and content type caches
+    client.get(volunteers_url)
+    with django_assert_num_queries(7):
+        assert client.get(owner_url).status_code == 200
+    with django_assert_num_queries(9):
+        assert client.get(volunteers_url).status_code == 200
