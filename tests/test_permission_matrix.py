@@ -22,10 +22,14 @@ from dugnad.people.models import Role, User
 from dugnad.premises.models import Building
 from tests.factories import (
     BuildingFactory,
+    EngagementFactory,
+    NeedFactory,
     OrganisationClaimFactory,
     OrganisationFactory,
     RoleAssignmentFactory,
     ServiceFactory,
+    ShiftFactory,
+    ShiftSignupFactory,
     UserFactory,
 )
 
@@ -120,6 +124,13 @@ def expected_for_rule(rule: str, role: str) -> str:
             "municipal_admin",
             "platform_admin",
             "organisation_admin",
+        },
+        # on the sample service's needs, whose coordinator is the volunteer_coordinator
+        "volunteering.coordinate": {"volunteer_coordinator", "platform_admin"},
+        "volunteering.coordinate_some": {
+            "volunteer_coordinator",
+            "organisation_admin",
+            "platform_admin",
         },
     }[rule]
     return OK if role in allowed else FORBIDDEN
@@ -276,8 +287,52 @@ def sample_paths(organisation: Organisation, claim: OrganisationClaim) -> dict[s
     return samples
 
 
+def volunteering_paths(service: Service, organisation: Organisation) -> dict[str, str]:
+    """A published need of the sample service, with a shift, an engagement and a sign-up."""
+    need = NeedFactory.create(municipality=service.municipality, service=service)
+    shift = ShiftFactory.create(municipality=service.municipality, need=need)
+    engagement = EngagementFactory.create(municipality=service.municipality, need=need)
+    signup = ShiftSignupFactory.create(
+        municipality=service.municipality, shift=shift, person=engagement.person
+    )
+    paths = {
+        "service-coordinate": reverse("volunteering:service-coordinate", args=[service.pk]),
+        "service-need-create": reverse("volunteering:service-need-create", args=[service.pk]),
+        "organisation-coordinate": reverse(
+            "volunteering:organisation-coordinate", args=[organisation.pk]
+        ),
+        "organisation-need-create": reverse(
+            "volunteering:organisation-need-create", args=[organisation.pk]
+        ),
+        "shift-take": reverse("volunteering:shift-take", args=[shift.pk]),
+        "signup-cancel": reverse("volunteering:signup-cancel", args=[signup.pk]),
+        "engagement-withdraw": reverse("volunteering:engagement-withdraw", args=[engagement.pk]),
+        "engagement-decide": reverse("volunteering:engagement-decide", args=[engagement.pk]),
+    }
+    for name in (
+        "need",
+        "need-interest",
+        "need-edit",
+        "shift-add",
+        "need-status",
+        "need-volunteers",
+        "need-politiattest",
+    ):
+        paths[name] = reverse(f"volunteering:{name}", args=[need.pk])
+    return {f"volunteering:{name}": path for name, path in paths.items()}
+
+
+def _organisation_coordinator(role: str) -> str:
+    """The sample organisation's needs: its administrator coordinates them."""
+    if role == "anonymous":
+        return LOGIN
+    return OK if role in {"organisation_admin", "platform_admin"} else FORBIDDEN
+
+
 # Our own views whose outcome is not the rule's alone.
 SPECIAL: dict[str, Any] = {
+    "volunteering:organisation-coordinate": _organisation_coordinator,
+    "volunteering:organisation-need-create": _organisation_coordinator,
     # a made-up invitation token: the page explains it is not valid
     "directory:invitation": lambda role: LOGIN if role == "anonymous" else "status 400",
     # deciding one claim: staff of the municipality, not any organisation's administrator
@@ -298,6 +353,7 @@ def test_matrix(people: dict[str, User]) -> None:
         municipality=organisation.municipality, organisation=organisation
     )
     samples = sample_paths(organisation, claim)
+    samples |= volunteering_paths(Service.objects.get(), organisation)
     failures = []
     for role in ROLES:
         client = Client(HTTP_HOST="baerum.localhost", raise_request_exception=False)

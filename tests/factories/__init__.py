@@ -3,8 +3,11 @@ municipality-owned model."""
 
 from __future__ import annotations
 
+import datetime
+
 import factory
 from allauth.account.models import EmailAddress
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from dugnad.directory.models import Organisation, OrganisationClaim
@@ -12,6 +15,14 @@ from dugnad.municipalities.demo.foundation import demo_organisation_number
 from dugnad.municipalities.models import District, Municipality, MunicipalityHost, Service
 from dugnad.people.models import AuditEntry, Role, RoleAssignment, User
 from dugnad.premises.models import Building
+from dugnad.volunteering.models import (
+    Engagement,
+    Need,
+    NeedStatus,
+    PolitiattestCheck,
+    Shift,
+    ShiftSignup,
+)
 
 PASSWORD = "correct-horse-battery"
 
@@ -116,3 +127,59 @@ class OrganisationClaimFactory(DjangoModelFactory[OrganisationClaim]):
     )
     claimant = factory.SubFactory(UserFactory)
     role_in_organisation = "Leder"
+
+
+class NeedFactory(DjangoModelFactory[Need]):
+    """A published need of a nursing home."""
+
+    class Meta:
+        model = Need
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    service = factory.SubFactory(
+        ServiceFactory, municipality=factory.SelfAttribute("..municipality")
+    )
+    title = factory.Sequence(lambda n: f"Besøksvenn {n}")
+    description = "Gå tur og prat med en beboer."
+    status = NeedStatus.PUBLISHED
+
+
+class ShiftFactory(DjangoModelFactory[Shift]):
+    class Meta:
+        model = Shift
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    need = factory.SubFactory(NeedFactory, municipality=factory.SelfAttribute("..municipality"))
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=2))
+    places = 2
+
+
+class EngagementFactory(DjangoModelFactory[Engagement]):
+    class Meta:
+        model = Engagement
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    need = factory.SubFactory(NeedFactory, municipality=factory.SelfAttribute("..municipality"))
+    person = factory.SubFactory(UserFactory)
+
+
+class ShiftSignupFactory(DjangoModelFactory[ShiftSignup]):
+    class Meta:
+        model = ShiftSignup
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    shift = factory.SubFactory(ShiftFactory, municipality=factory.SelfAttribute("..municipality"))
+    person = factory.SubFactory(UserFactory)
+
+
+class PolitiattestCheckFactory(DjangoModelFactory[PolitiattestCheck]):
+    class Meta:
+        model = PolitiattestCheck
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    person = factory.SubFactory(UserFactory)
+    service = factory.SubFactory(
+        ServiceFactory, municipality=factory.SelfAttribute("..municipality")
+    )
+    checked_on = factory.LazyFunction(timezone.localdate)

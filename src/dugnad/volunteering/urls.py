@@ -6,4 +6,45 @@ app_name = "volunteering"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("oppdrag/<int:pk>/", views.need, name="need"),
+    path("oppdrag/<int:pk>/interesse/", views.interest, name="need-interest"),
+    path("vakter/<int:pk>/ta/", views.take_shift, name="shift-take"),
+    path("mitt/", views.mine, name="mine"),
+    path("mitt/vakter/<int:pk>/avbryt/", views.cancel_shift, name="signup-cancel"),
+    path("mitt/oppdrag/<int:pk>/trekk/", views.withdraw, name="engagement-withdraw"),
+    path("koordinering/", views.coordinate, name="coordinate"),
+    path(
+        "koordinering/tjeneste/<int:pk>/",
+        views.owner_needs,
+        {"kind": "service"},
+        name="service-coordinate",
+    ),
+    path(
+        "koordinering/tjeneste/<int:pk>/nytt/",
+        views.need_create,
+        {"kind": "service"},
+        name="service-need-create",
+    ),
+    path(
+        "koordinering/organisasjon/<int:pk>/",
+        views.owner_needs,
+        {"kind": "organisation"},
+        name="organisation-coordinate",
+    ),
+    path(
+        "koordinering/organisasjon/<int:pk>/nytt/",
+        views.need_create,
+        {"kind": "organisation"},
+        name="organisation-need-create",
+    ),
+    path("koordinering/oppdrag/<int:pk>/", views.need_edit, name="need-edit"),
+    path("koordinering/oppdrag/<int:pk>/vakter/", views.shift_add, name="shift-add"),
+    path("koordinering/oppdrag/<int:pk>/status/", views.need_status, name="need-status"),
+    path(
+        "koordinering/oppdrag/<int:pk>/frivillige/", views.need_volunteers, name="need-volunteers"
+    ),
+    path(
+        "koordinering/oppdrag/<int:pk>/politiattest/", views.politiattest, name="need-politiattest"
+    ),
+    path("koordinering/engasjement/<int:pk>/", views.engagement_decide, name="engagement-decide"),
 ]

@@ -1,20 +1,492 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.utils.translation import gettext as _
+"""Volunteering pages: find a need, sign up, and coordinate a service's or an
+organisation's needs. Views parse input, call a service or a queryset and render."""
 
-from dugnad.municipalities.models import Service
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from dugnad.directory.models import Organisation
+from dugnad.municipalities.models import Municipality, Service
 from dugnad.municipalities.page_cache import public_page
-from dugnad.municipalities.tenancy import scoped
+from dugnad.municipalities.tenancy import current_municipality, get_scoped_or_404, scoped
 from dugnad.people import rules
 from dugnad.people.decorators import requires
+from dugnad.people.models import Role, RoleAssignment, User
+from dugnad.volunteering import forms, services
+from dugnad.volunteering.models import (
+    Engagement,
+    EngagementStatus,
+    Need,
+    PolitiattestCheck,
+    Shift,
+    ShiftSignup,
+    SignupStatus,
+)
+
+
+def _municipality(request: HttpRequest) -> Municipality:
+    municipality = current_municipality(request)
+    if municipality is None:
+        raise Http404
+    return municipality
+
+
+def _person(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)  # noqa: S101 (behind an authenticated rule)
+    return user
+
+
+def _with_places(shifts: QuerySet[Shift]) -> QuerySet[Shift]:
+    return shifts.annotate(
+        taken=Count("signups", filter=Q(signups__status=SignupStatus.CONFIRMED))
+    ).order_by("starts_at", "pk")
+
+
+# --- residents -----------------------------------------------------------------
 
 
 @requires(rules.PUBLIC)
 @public_page
 def index(request: HttpRequest) -> HttpResponse:
+    """Published needs, filtered by district, who they suit and remote; and the
+    volunteer centres."""
+    municipality = current_municipality(request)
     centres = scoped(request, Service).filter(kind=Service.Kind.VOLUNTEER_CENTRE)
+    form = forms.NeedFilterForm(request.GET or None, municipality=municipality)
+    published = Need.objects.published()
+    if form.is_valid():
+        district = form.cleaned_data["bydel"]
+        published = published.in_district(district.pk if district else None).suiting(
+            form.cleaned_data["passer"]
+        )
+        if form.cleaned_data["fjern"]:
+            published = published.filter(is_remote=True)
+    needs = scoped(request, published)
     return render(
         request,
         "volunteering/index.html",
-        {"title": _("Volunteering"), "centres": centres.select_related("district")},
+        {
+            "title": _("Volunteering"),
+            "form": form,
+            "needs": needs.select_related("service", "organisation", "district"),
+            "centres": centres.select_related("district"),
+        },
+    )
+
+
+@requires(rules.PUBLIC)
+@public_page
+def need(request: HttpRequest, pk: int) -> HttpResponse:
+    """One published need with its shifts and free places; for a logged-in
+    person, where they stand."""
+    item = get_scoped_or_404(
+        request,
+        Need.objects.published().select_related("service", "organisation", "district"),
+        pk=pk,
+    )
+    shifts = list(_with_places(item.shifts.all()))
+    engagement = None
+    my_signups: dict[int, ShiftSignup] = {}
+    person = request.user
+    if isinstance(person, User) and rules.is_authenticated(person):
+        engagement = Engagement.objects.filter(need=item, person=person).first()
+        my_signups = {
+            s.shift_id: s for s in ShiftSignup.objects.filter(shift__need=item, person=person)
+        }
+    for shift in shifts:
+        shift.free = max(shift.places - shift.taken, 0)  # type: ignore[attr-defined]
+        shift.mine = my_signups.get(shift.pk)  # type: ignore[attr-defined]
+    return render(
+        request,
+        "volunteering/need.html",
+        {
+            "title": item.title,
+            "need": item,
+            "shifts": shifts,
+            "engagement": engagement,
+            "accepted": engagement is not None and engagement.status == EngagementStatus.ACCEPTED,
+            "can_coordinate": rules.allows("volunteering.coordinate", request.user, None, item),
+        },
+    )
+
+
+@requires(rules.AUTHENTICATED)
+@require_POST
+def interest(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_scoped_or_404(request, Need, pk=pk)
+    try:
+        engagement = services.express_interest(person=_person(request), need=item)
+    except services.VolunteeringError as exc:
+        messages.error(request, str(exc))
+    else:
+        if engagement.status == EngagementStatus.ACCEPTED:
+            messages.success(request, _("Welcome! You can now take shifts."))
+        else:
+            messages.success(
+                request, _("Thank you! The coordinator will get back to you by e-mail.")
+            )
+    return redirect("volunteering:need", pk=item.pk)
+
+
+@requires(rules.AUTHENTICATED)
+@require_POST
+def take_shift(request: HttpRequest, pk: int) -> HttpResponse:
+    shift = get_scoped_or_404(request, Shift.objects.select_related("need"), pk=pk)
+    waiting = request.POST.get("waiting_list") == "1"
+    try:
+        signup = services.take_shift(
+            person=_person(request), shift=shift, join_waiting_list=waiting
+        )
+    except services.ShiftFull as exc:
+        return render(
+            request,
+            "volunteering/shift_full.html",
+            {"title": _("The shift is full"), "shift": shift, "message": str(exc)},
+            status=409,
+        )
+    except services.VolunteeringError as exc:
+        messages.error(request, str(exc))
+    else:
+        if signup.status == SignupStatus.WAITING:
+            messages.success(request, _("You are on the waiting list for the shift."))
+        else:
+            messages.success(request, _("You have taken the shift. Thank you!"))
+    return redirect("volunteering:need", pk=shift.need_id)
+
+
+@requires(rules.AUTHENTICATED)
+@require_POST
+def cancel_shift(request: HttpRequest, pk: int) -> HttpResponse:
+    signup = get_scoped_or_404(
+        request, ShiftSignup.objects.filter(person=_person(request)).select_related("shift"), pk=pk
+    )
+    try:
+        services.cancel_shift(person=_person(request), signup=signup)
+    except services.VolunteeringError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("You are no longer on the shift."))
+    return redirect("volunteering:mine")
+
+
+@requires(rules.AUTHENTICATED)
+@require_POST
+def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    engagement = get_scoped_or_404(
+        request, Engagement.objects.filter(person=_person(request)), pk=pk
+    )
+    try:
+        services.withdraw_interest(person=_person(request), engagement=engagement)
+    except services.VolunteeringError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("You have withdrawn from the need."))
+    return redirect("volunteering:mine")
+
+
+@requires(rules.AUTHENTICATED)
+def mine(request: HttpRequest) -> HttpResponse:
+    """The person's needs and shifts."""
+    person = _person(request)
+    engagements = (
+        scoped(request, Engagement)
+        .filter(person=person)
+        .select_related("need__service", "need__organisation")
+        .order_by("-created_at")
+    )
+    signups = (
+        scoped(request, ShiftSignup)
+        .filter(person=person)
+        .select_related("shift__need")
+        .order_by("shift__starts_at")
+    )
+    return render(
+        request,
+        "volunteering/mine.html",
+        {"title": _("My volunteering"), "engagements": engagements, "signups": signups},
+    )
+
+
+# --- coordinators ------------------------------------------------------------------
+
+
+@requires("volunteering.coordinate_some")
+def coordinate(request: HttpRequest) -> HttpResponse:
+    """The services and organisations whose needs the person coordinates."""
+    person = _person(request)
+    municipality = _municipality(request)
+    services_qs = scoped(request, Service)
+    organisations = Organisation.objects.in_municipality(municipality)
+    if not rules.is_platform_admin(person):
+        assignments = RoleAssignment.objects.filter(user=person, municipality=municipality)
+        services_qs = services_qs.filter(
+            pk__in=assignments.filter(
+                role=Role.VOLUNTEER_COORDINATOR,
+                scope_type=ContentType.objects.get_for_model(Service),
+            ).values("scope_id")
+        )
+        organisations = organisations.filter(
+            pk__in=assignments.filter(
+                role=Role.ORGANISATION_ADMIN,
+                scope_type=ContentType.objects.get_for_model(Organisation),
+            ).values("scope_id")
+        )
+    else:
+        organisations = organisations.filter(volunteer_needs__isnull=False).distinct()
+    return render(
+        request,
+        "volunteering/coordinate.html",
+        {
+            "title": _("Coordinate volunteers"),
+            "services": services_qs.order_by("name"),
+            "organisations": organisations.order_by("name"),
+        },
+    )
+
+
+def _owner(request: HttpRequest, kind: str, pk: int) -> Service | Organisation:
+    if kind == "service":
+        return get_scoped_or_404(request, Service, pk=pk)
+    found = (
+        Organisation.objects.in_municipality(current_municipality(request)).filter(pk=pk).first()
+    )
+    if found is None:
+        raise Http404
+    return found
+
+
+def _owner_arg(request: HttpRequest, pk: int, kind: str, **_other: Any) -> Any:
+    return _owner(request, kind, pk)
+
+
+def _need_arg(request: HttpRequest, pk: int, **_other: Any) -> Need:
+    return get_scoped_or_404(request, Need, pk=pk)
+
+
+def _owner_url(owner: Service | Organisation) -> str:
+    from django.urls import reverse
+
+    if isinstance(owner, Service):
+        return reverse("volunteering:service-coordinate", args=[owner.pk])
+    return reverse("volunteering:organisation-coordinate", args=[owner.pk])
+
+
+@requires("volunteering.coordinate", obj=_owner_arg)
+def owner_needs(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    """One service's or organisation's needs, with the number of interested people."""
+    owner = _owner(request, kind, pk)
+    needs = (
+        scoped(request, Need.objects.owned_by(owner))
+        .annotate(
+            waiting=Count("engagements", filter=Q(engagements__status=EngagementStatus.INTERESTED))
+        )
+        .select_related("district")
+    )
+    return render(
+        request,
+        "volunteering/owner.html",
+        {
+            "title": _("Volunteer needs of %(name)s") % {"name": owner.name},
+            "owner": owner,
+            "kind": kind,
+            "needs": needs,
+        },
+    )
+
+
+@requires("volunteering.coordinate", obj=_owner_arg)
+def need_create(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    owner = _owner(request, kind, pk)
+    form = forms.NeedForm(request.POST or None, municipality=_municipality(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            item = services.create_need(
+                actor=_person(request), owner=owner, fields=form.cleaned_data
+            )
+        except services.VolunteeringError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("The need is saved as a draft. Add its shifts."))
+            return redirect("volunteering:need-edit", pk=item.pk)
+    return render(
+        request,
+        "volunteering/need_form.html",
+        {
+            "title": _("New volunteer need"),
+            "form": form,
+            "owner": owner,
+            "back": _owner_url(owner),
+        },
+    )
+
+
+def _edit_context(request: HttpRequest, item: Need, **extra: Any) -> dict[str, Any]:
+    context = {
+        "title": _("Edit %(title)s") % {"title": item.title},
+        "need": item,
+        "owner": item.owner,
+        "back": _owner_url(item.owner),
+        "shifts": _with_places(item.shifts.all()),
+        "form": forms.NeedForm(instance=item, municipality=_municipality(request)),
+        "shift_form": forms.ShiftForm(),
+    }
+    context.update(extra)
+    return context
+
+
+@requires("volunteering.coordinate", obj=_need_arg)
+def need_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _need_arg(request, pk)
+    form = forms.NeedForm(request.POST or None, instance=item, municipality=_municipality(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_need(actor=_person(request), need=item, fields=form.cleaned_data)
+        except services.VolunteeringError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("The need is saved."))
+            return redirect("volunteering:need-edit", pk=item.pk)
+    if form.errors:
+        item.refresh_from_db()
+    return render(request, "volunteering/need_edit.html", _edit_context(request, item, form=form))
+
+
+@requires("volunteering.coordinate", obj=_need_arg)
+@require_POST
+def shift_add(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _need_arg(request, pk)
+    form = forms.ShiftForm(request.POST)
+    if form.is_valid():
+        try:
+            services.add_shift(
+                actor=_person(request),
+                need=item,
+                starts_at=form.cleaned_data["starts_at"],
+                ends_at=form.cleaned_data["ends_at"],
+                places=form.cleaned_data["places"],
+            )
+        except services.VolunteeringError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("The shift is added."))
+            return redirect("volunteering:need-edit", pk=item.pk)
+    return render(
+        request,
+        "volunteering/need_edit.html",
+        _edit_context(request, item, shift_form=form),
+        status=400,
+    )
+
+
+@requires("volunteering.coordinate", obj=_need_arg)
+@require_POST
+def need_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """Publish or close a need."""
+    item = _need_arg(request, pk)
+    action = request.POST.get("action")
+    try:
+        if action == "publish":
+            services.publish_need(actor=_person(request), need=item)
+            messages.success(request, _("The need is published."))
+        elif action == "close":
+            services.close_need(actor=_person(request), need=item)
+            messages.success(request, _("The need is closed."))
+        else:
+            messages.error(request, _("Choose to publish or close the need."))
+    except services.VolunteeringError as exc:
+        messages.error(request, str(exc))
+    return redirect("volunteering:need-edit", pk=item.pk)
+
+
+def _volunteers_context(
+    request: HttpRequest, item: Need, form: forms.PolitiattestForm | None = None
+) -> dict[str, Any]:
+    engagements = list(
+        item.engagements.exclude(status=EngagementStatus.WITHDRAWN)
+        .select_related("person")
+        .order_by("created_at")
+    )
+    people = User.objects.filter(pk__in=[e.person_id for e in engagements])
+    owner_checks = PolitiattestCheck.objects.filter(person__in=people)
+    owner_checks = (
+        owner_checks.filter(service_id=item.service_id)
+        if item.service_id
+        else owner_checks.filter(organisation_id=item.organisation_id)
+    )
+    checked = {c.person_id: c for c in owner_checks.order_by("checked_on")}
+    for engagement in engagements:
+        engagement.attest = checked.get(engagement.person_id)
+    return {
+        "title": _("Volunteers for %(title)s") % {"title": item.title},
+        "need": item,
+        "engagements": engagements,
+        "politiattest_form": form or forms.PolitiattestForm(people=people),
+    }
+
+
+@requires("volunteering.coordinate", obj=_need_arg)
+def need_volunteers(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _need_arg(request, pk)
+    return render(request, "volunteering/volunteers.html", _volunteers_context(request, item))
+
+
+def _engagement_arg(request: HttpRequest, pk: int, **_other: Any) -> Engagement:
+    return get_scoped_or_404(request, Engagement.objects.select_related("need", "person"), pk=pk)
+
+
+@requires("volunteering.coordinate", obj=_engagement_arg)
+@require_POST
+def engagement_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    engagement = _engagement_arg(request, pk)
+    decision = request.POST.get("decision")
+    try:
+        if decision == "accept":
+            services.accept_volunteer(actor=_person(request), engagement=engagement)
+            messages.success(request, _("The volunteer is accepted and told by e-mail."))
+        elif decision == "decline":
+            services.decline_volunteer(actor=_person(request), engagement=engagement)
+            messages.success(request, _("The volunteer is declined and told by e-mail."))
+        else:
+            messages.error(request, _("Choose to accept or decline."))
+    except services.VolunteeringError as exc:
+        messages.error(request, str(exc))
+    return redirect("volunteering:need-volunteers", pk=engagement.need_id)
+
+
+@requires("volunteering.coordinate", obj=_need_arg)
+@require_POST
+def politiattest(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record that a volunteer showed a valid police certificate."""
+    item = _need_arg(request, pk)
+    people = User.objects.filter(
+        pk__in=item.engagements.exclude(status=EngagementStatus.WITHDRAWN).values("person_id")
+    )
+    form = forms.PolitiattestForm(request.POST, people=people)
+    if form.is_valid():
+        try:
+            services.record_politiattest(
+                actor=_person(request),
+                person=form.cleaned_data["person"],
+                owner=item.owner,
+                checked_on=form.cleaned_data["checked_on"],
+            )
+        except services.VolunteeringError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("The police certificate check is recorded."))
+            return redirect("volunteering:need-volunteers", pk=item.pk)
+    return render(
+        request,
+        "volunteering/volunteers.html",
+        _volunteers_context(request, item, form),
+        status=400,
     )

@@ -8,11 +8,13 @@ from django.core.management.base import BaseCommand
 
 from dugnad.directory import demo as directory_demo
 from dugnad.municipalities.demo import foundation
+from dugnad.volunteering import demo as volunteering_demo
 
 
 class Command(BaseCommand):
     help = (
-        "Load (or refresh) the demo data for Bærum and Asker, their directories included. "
+        "Load (or refresh) the demo data for Bærum and Asker, their directories and volunteer "
+        "needs included. "
         "Safe to run again."
     )
 
@@ -22,11 +24,13 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         logins = foundation.load()
         directory = directory_demo.load()
+        needs = volunteering_demo.load()
         if options["quiet_logins"]:
             return
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         for slug, count in directory.counts.items():
             self.stdout.write(f"  Directory of {slug}: {count} organisations")
+        self.stdout.write(f"  Volunteer needs in baerum: {needs}")
         self.stdout.write("")
         self.stdout.write("  Bærum:  http://baerum.localhost:8000/")
         self.stdout.write("  Asker:  http://asker.localhost:8000/")

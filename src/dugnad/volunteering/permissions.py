@@ -1,0 +1,52 @@
+"""Who may do what with volunteer needs.
+
+A need's *owner* is the service or organisation that posted it. Volunteer
+coordinators of a service, and administrators of an organisation, coordinate
+that owner's needs; platform administrators may do everything.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dugnad.directory.models import Organisation
+from dugnad.municipalities.models import Service
+from dugnad.people.models import Role
+from dugnad.people.rules import has_role, has_role_on, is_authenticated, is_platform_admin, register
+from dugnad.volunteering.models import Engagement, Need, Shift
+
+
+def owner_of(obj: Any) -> Service | Organisation | None:
+    """The service or organisation a need, shift or engagement belongs to."""
+    if isinstance(obj, Service | Organisation):
+        return obj
+    if isinstance(obj, Need):
+        return obj.owner
+    if isinstance(obj, Shift):
+        return owner_of(obj.need)
+    if isinstance(obj, Engagement):
+        return owner_of(obj.need)
+    return None
+
+
+def can_coordinate(user: Any, municipality: Any, obj: Any) -> bool:
+    """Coordinates the owner of ``obj`` (a service, organisation, need, shift or engagement)."""
+    owner = owner_of(obj)
+    if owner is None or not is_authenticated(user):
+        return False
+    if is_platform_admin(user):
+        return True
+    if isinstance(owner, Service):
+        return has_role_on(user, owner.municipality, owner, Role.VOLUNTEER_COORDINATOR)
+    return has_role_on(user, owner.municipality, owner, Role.ORGANISATION_ADMIN)
+
+
+def coordinates_some(user: Any, municipality: Any, obj: Any) -> bool:
+    """Coordinates the needs of at least one service or organisation here."""
+    return is_platform_admin(user) or has_role(
+        user, municipality, Role.VOLUNTEER_COORDINATOR, Role.ORGANISATION_ADMIN
+    )
+
+
+register("volunteering.coordinate", can_coordinate)
+register("volunteering.coordinate_some", coordinates_some)

@@ -1,0 +1,376 @@
+"""Changes to volunteer needs and sign-ups.
+
+Each function takes keyword arguments, checks permission, runs in one
+transaction and sends its e-mail after the commit. Capacity is held by the
+database: taking a shift locks the shift row (``SELECT … FOR UPDATE`` on
+PostgreSQL; on SQLite the IMMEDIATE write transaction serialises writers)
+and counts the confirmed sign-ups inside the same transaction.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from dugnad.directory.models import Organisation
+from dugnad.municipalities.models import Service
+from dugnad.people import rules
+from dugnad.people.models import User
+from dugnad.volunteering.models import (
+    Engagement,
+    EngagementStatus,
+    Need,
+    NeedStatus,
+    PolitiattestCheck,
+    Shift,
+    ShiftSignup,
+    SignupStatus,
+)
+from dugnad.volunteering.permissions import can_coordinate
+
+Owner = Service | Organisation
+
+NEED_FIELDS = (
+    "title",
+    "description",
+    "why",
+    "district",
+    "address",
+    "is_remote",
+    "suits",
+    "minimum_age",
+    "languages",
+    "requires_driving_licence",
+    "requires_politiattest",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "auto_accept",
+)
+
+
+class VolunteeringError(Exception):
+    """A domain error with a message for the person who caused it."""
+
+
+class ShiftFull(VolunteeringError):
+    """Every place on the shift is taken; the person may join the waiting list."""
+
+
+def _check_coordinates(actor: User, obj: Any) -> None:
+    if not can_coordinate(actor, None, obj):
+        raise VolunteeringError(_("You do not have permission to do this."))
+
+
+def _check_person(person: User) -> None:
+    if not rules.is_authenticated(person):
+        raise VolunteeringError(_("Please log in first."))
+
+
+def _mail(subject: str, body: str, recipients: Iterable[str]) -> None:
+    to = [address for address in recipients if address]
+    if to:
+        transaction.on_commit(lambda: send_mail(subject, body, None, to))
+
+
+# --- needs ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_need(*, actor: User, owner: Owner, fields: dict[str, Any]) -> Need:
+    """A new draft need for ``owner`` (a service or an organisation)."""
+    _check_coordinates(actor, owner)
+    need = Need(municipality=owner.municipality)
+    if isinstance(owner, Service):
+        need.service = owner
+    else:
+        need.organisation = owner
+    for name in NEED_FIELDS:
+        if name in fields:
+            setattr(need, name, fields[name])
+    need.save()
+    return need
+
+
+@transaction.atomic
+def update_need(*, actor: User, need: Need, fields: dict[str, Any]) -> Need:
+    _check_coordinates(actor, need)
+    for name in NEED_FIELDS:
+        if name in fields:
+            setattr(need, name, fields[name])
+    need.save()
+    return need
+
+
+@transaction.atomic
+def add_shift(
+    *,
+    actor: User,
+    need: Need,
+    starts_at: datetime.datetime,
+    ends_at: datetime.datetime,
+    places: int,
+) -> Shift:
+    _check_coordinates(actor, need)
+    if ends_at <= starts_at:
+        raise VolunteeringError(_("A shift must end after it starts."))
+    if places < 1:
+        raise VolunteeringError(_("A shift needs at least one place."))
+    return Shift.objects.create(
+        municipality=need.municipality,
+        need=need,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        places=places,
+    )
+
+
+@transaction.atomic
+def publish_need(*, actor: User, need: Need) -> Need:
+    _check_coordinates(actor, need)
+    if need.status == NeedStatus.PUBLISHED:
+        raise VolunteeringError(_("This need is already published."))
+    need.status = NeedStatus.PUBLISHED
+    need.save(update_fields=["status"])
+    return need
+
+
+@transaction.atomic
+def close_need(*, actor: User, need: Need) -> Need:
+    _check_coordinates(actor, need)
+    if need.status == NeedStatus.CLOSED:
+        raise VolunteeringError(_("This need is already closed."))
+    need.status = NeedStatus.CLOSED
+    need.save(update_fields=["status"])
+    return need
+
+
+# --- interest and acceptance ---------------------------------------------------------
+
+
+@transaction.atomic
+def express_interest(*, person: User, need: Need) -> Engagement:
+    """Say that ``person`` would like to help; accepted at once if the need says so."""
+    _check_person(person)
+    if need.status != NeedStatus.PUBLISHED:
+        raise VolunteeringError(_("This need is not open for volunteers."))
+    status = EngagementStatus.ACCEPTED if need.auto_accept else EngagementStatus.INTERESTED
+    engagement = Engagement.objects.filter(need=need, person=person).first()
+    if engagement is not None and engagement.status != EngagementStatus.WITHDRAWN:
+        raise VolunteeringError(_("You have already said you are interested in this need."))
+    if engagement is None:
+        try:
+            with transaction.atomic():
+                engagement = Engagement.objects.create(
+                    municipality=need.municipality, need=need, person=person, status=status
+                )
+        except IntegrityError as exc:
+            raise VolunteeringError(
+                _("You have already said you are interested in this need.")
+            ) from exc
+    else:
+        engagement.status = status
+        engagement.created_at = timezone.now()
+        engagement.save(update_fields=["status", "created_at"])
+    if status == EngagementStatus.ACCEPTED:
+        _mail_accepted(engagement)
+    else:
+        _mail(
+            _("New volunteer for %(title)s") % {"title": need.title},
+            _("%(name)s is interested in “%(title)s”. Accept or decline on the need's page.")
+            % {"name": person.full_name or person.email, "title": need.title},
+            [need.contact_email],
+        )
+    return engagement
+
+
+def _mail_accepted(engagement: Engagement) -> None:
+    need = engagement.need
+    _mail(
+        _("You are welcome as a volunteer: %(title)s") % {"title": need.title},
+        _("You have been accepted for “%(title)s”. You can now take shifts under My volunteering.")
+        % {"title": need.title},
+        [engagement.person.email],
+    )
+
+
+@transaction.atomic
+def accept_volunteer(*, actor: User, engagement: Engagement) -> Engagement:
+    _check_coordinates(actor, engagement)
+    if engagement.status not in (EngagementStatus.INTERESTED, EngagementStatus.DECLINED):
+        raise VolunteeringError(_("Only an interested person can be accepted."))
+    engagement.status = EngagementStatus.ACCEPTED
+    engagement.save(update_fields=["status"])
+    _mail_accepted(engagement)
+    return engagement
+
+
+@transaction.atomic
+def decline_volunteer(*, actor: User, engagement: Engagement) -> Engagement:
+    """Say no to a person; their shifts on the need are cancelled."""
+    _check_coordinates(actor, engagement)
+    if engagement.status not in (EngagementStatus.INTERESTED, EngagementStatus.ACCEPTED):
+        raise VolunteeringError(_("Only an interested or accepted person can be declined."))
+    engagement.status = EngagementStatus.DECLINED
+    engagement.save(update_fields=["status"])
+    for signup in ShiftSignup.objects.filter(
+        shift__need=engagement.need, person=engagement.person
+    ).select_related("shift"):
+        _remove_signup(signup)
+    _mail(
+        _("About your interest in %(title)s") % {"title": engagement.need.title},
+        _(
+            "Thank you for your interest in “%(title)s”. The coordinator cannot take you on "
+            "this time."
+        )
+        % {"title": engagement.need.title},
+        [engagement.person.email],
+    )
+    return engagement
+
+
+@transaction.atomic
+def withdraw_interest(*, person: User, engagement: Engagement) -> Engagement:
+    """The person steps back from a need; their shifts on it are cancelled."""
+    if engagement.person_id != person.pk:
+        raise VolunteeringError(_("You do not have permission to do this."))
+    if engagement.status == EngagementStatus.WITHDRAWN:
+        raise VolunteeringError(_("You have already withdrawn."))
+    engagement.status = EngagementStatus.WITHDRAWN
+    engagement.save(update_fields=["status"])
+    for signup in ShiftSignup.objects.filter(
+        shift__need=engagement.need, person=person
+    ).select_related("shift"):
+        _remove_signup(signup)
+    return engagement
+
+
+# --- police certificate --------------------------------------------------------------
+
+
+def has_politiattest(person: User, need: Need) -> bool:
+    """Has a coordinator recorded a police certificate for ``person`` with the need's owner?"""
+    checks = PolitiattestCheck.objects.filter(person=person)
+    if need.service_id:
+        return checks.filter(service_id=need.service_id).exists()
+    return checks.filter(organisation_id=need.organisation_id).exists()
+
+
+@transaction.atomic
+def record_politiattest(
+    *, actor: User, person: User, owner: Owner, checked_on: datetime.date
+) -> PolitiattestCheck:
+    """Record that ``actor`` saw a valid police certificate for ``person``.
+
+    Only the fact is kept (who, for whom, by whom, when); never the certificate.
+    """
+    _check_coordinates(actor, owner)
+    if checked_on > timezone.localdate():
+        raise VolunteeringError(_("The date of the check cannot be in the future."))
+    engaged = Engagement.objects.filter(person=person).exclude(status=EngagementStatus.WITHDRAWN)
+    if isinstance(owner, Service):
+        engaged = engaged.filter(need__service=owner)
+    else:
+        engaged = engaged.filter(need__organisation=owner)
+    if not engaged.exists():
+        raise VolunteeringError(_("This person has not shown interest in any of your needs."))
+    return PolitiattestCheck.objects.create(
+        municipality=owner.municipality,
+        person=person,
+        service=owner if isinstance(owner, Service) else None,
+        organisation=owner if isinstance(owner, Organisation) else None,
+        checked_by=actor,
+        checked_on=checked_on,
+    )
+
+
+# --- shifts ------------------------------------------------------------------------
+
+
+def _locked(shift: Shift) -> Shift:
+    """The shift row, locked until the transaction ends (a no-op on SQLite,
+    whose IMMEDIATE transaction already holds the write lock)."""
+    return Shift.objects.select_for_update(of=("self",)).select_related("need").get(pk=shift.pk)
+
+
+def _confirmed_count(shift: Shift) -> int:
+    return ShiftSignup.objects.filter(shift=shift, status=SignupStatus.CONFIRMED).count()
+
+
+@transaction.atomic
+def take_shift(*, person: User, shift: Shift, join_waiting_list: bool = False) -> ShiftSignup:
+    """Put ``person`` on ``shift``; if it is full, raise :class:`ShiftFull`, or put
+    them on the waiting list when ``join_waiting_list`` is set."""
+    _check_person(person)
+    shift = _locked(shift)
+    need = shift.need
+    if need.status != NeedStatus.PUBLISHED:
+        raise VolunteeringError(_("This need is not open for volunteers."))
+    if shift.starts_at <= timezone.now():
+        raise VolunteeringError(_("This shift has already started."))
+    if not Engagement.objects.filter(
+        need=need, person=person, status=EngagementStatus.ACCEPTED
+    ).exists():
+        raise VolunteeringError(
+            _("The coordinator must accept you for this need before you can take shifts.")
+        )
+    if need.requires_politiattest and not has_politiattest(person, need):
+        raise VolunteeringError(
+            _(
+                "This need requires a police certificate (politiattest). Show it to the "
+                "coordinator; you can take shifts once it has been recorded."
+            )
+        )
+    if ShiftSignup.objects.filter(shift=shift, person=person).exists():
+        raise VolunteeringError(_("You are already signed up for this shift."))
+    status = SignupStatus.CONFIRMED
+    if _confirmed_count(shift) >= shift.places:
+        if not join_waiting_list:
+            raise ShiftFull(
+                _(
+                    "This shift is full. You can join the waiting list and get a place if "
+                    "someone cancels."
+                )
+            )
+        status = SignupStatus.WAITING
+    return ShiftSignup.objects.create(
+        municipality=shift.municipality, shift=shift, person=person, status=status
+    )
+
+
+@transaction.atomic
+def cancel_shift(*, person: User, signup: ShiftSignup) -> None:
+    """Take ``person`` off a shift (or its waiting list); the place goes to the
+    first person waiting."""
+    if signup.person_id != person.pk:
+        raise VolunteeringError(_("You do not have permission to do this."))
+    _remove_signup(signup)
+
+
+def _remove_signup(signup: ShiftSignup) -> None:
+    shift = _locked(signup.shift)
+    was_confirmed = signup.status == SignupStatus.CONFIRMED
+    signup.delete()
+    if not was_confirmed or _confirmed_count(shift) >= shift.places:
+        return
+    waiting = (
+        ShiftSignup.objects.filter(shift=shift, status=SignupStatus.WAITING)
+        .select_related("person")
+        .order_by("created_at", "pk")
+        .first()
+    )
+    if waiting is None:
+        return
+    waiting.status = SignupStatus.CONFIRMED
+    waiting.save(update_fields=["status"])
+    _mail(
+        _("You have a place: %(title)s") % {"title": shift.need.title},
+        _("A place on “%(title)s” became free and is now yours.") % {"title": shift.need.title},
+        [waiting.person.email],
+    )

@@ -1,0 +1,36 @@
+"""The volunteering demo: Bærum's needs, loaded twice without duplicates."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+
+from dugnad.people.models import User
+from dugnad.volunteering import demo
+from dugnad.volunteering.models import Need, Shift
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_needs_load_twice_and_the_coordinator_sees_them() -> None:
+    call_command("load_demo", quiet_logins=True)
+    needs, shifts = Need.objects.count(), Shift.objects.count()
+    assert needs == len(demo.NEEDS)
+    call_command("load_demo", quiet_logins=True)
+    assert (Need.objects.count(), Shift.objects.count()) == (needs, shifts)
+    homework = Need.objects.get(title__startswith="Leksehjelp")
+    assert homework.requires_politiattest
+    assert homework.organisation is not None
+    visiting = Need.objects.get(title="Besøksvenn på Lindelia")
+    assert not visiting.requires_politiattest
+    assert visiting.district is not None
+    assert visiting.district.name == "Bekkestua"
+
+    client = Client(HTTP_HOST="baerum.localhost")
+    assert "Besøksvenn på Lindelia" in client.get(reverse("volunteering:index")).content.decode()
+    client.force_login(User.objects.get(email="koordinator@baerum.demo"))
+    page = client.get(reverse("volunteering:need-volunteers", args=[visiting.pk]))
+    assert page.status_code == 200
+    assert "innbygger@baerum.demo" in page.content.decode()
