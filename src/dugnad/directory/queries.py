@@ -323,12 +323,18 @@ class _Candidate:
     languages: set[str] = field(default_factory=set)
     rank: float | None = None
 
-    def passes(self, query: DirectoryQuery, skip: str | None = None) -> bool:
-        """The filters of ``query`` but ``skip``, as :func:`filtered` applies them."""
-        if query.categories and skip != "categories":
+    # The filters of the search this candidate fails (see :meth:`check`).
+    failed: frozenset[str] = frozenset()
+
+    def check(self, query: DirectoryQuery) -> None:
+        """Note which filters of ``query`` this candidate fails, as :func:`filtered`
+        applies them: it matches with none failed, and counts in a facet when
+        it fails at most that facet's own filter."""
+        failed = []
+        if query.categories:
             wanted = set(query.categories)
             if not any(code in wanted or parent in wanted for code, parent in self.categories):
-                return False
+                failed.append("categories")
         checks = (
             ("districts", set(self.districts.values())),
             ("target_groups", self.target_groups),
@@ -336,9 +342,12 @@ class _Candidate:
         )
         for attribute, values in checks:
             selected: tuple[str, ...] = getattr(query, attribute)
-            if selected and skip != attribute and values.isdisjoint(selected):
-                return False
-        return True
+            if selected and values.isdisjoint(selected):
+                failed.append(attribute)
+        self.failed = frozenset(failed)
+
+    def counts_in(self, facet: str) -> bool:
+        return not self.failed or self.failed == {facet}
 
 
 def _candidates(municipality: Municipality, query: DirectoryQuery) -> dict[int, _Candidate]:
@@ -421,7 +430,7 @@ def _ids(queryset: QuerySet[Organisation]) -> QuerySet[Any]:
 def _category_facet(query: DirectoryQuery, candidates: dict[int, _Candidate]) -> Facet:
     counts: Counter[str] = Counter()
     for candidate in candidates.values():
-        if candidate.passes(query, skip="categories"):
+        if candidate.counts_in("categories"):
             counts.update({main_code(code) for code, _parent in candidate.categories})
     mains = IcnpoCategory.objects.filter(parent__isnull=True)
     facet = Facet("kategori", str(_("Category")))
@@ -444,7 +453,7 @@ def _district_facet(
 ) -> Facet:
     counts: Counter[int] = Counter()
     for candidate in candidates.values():
-        if candidate.passes(query, skip="districts"):
+        if candidate.counts_in("districts"):
             counts.update(candidate.districts.keys())
     facet = Facet("bydel", str(_("District")))
     for district in District.objects.in_municipality(municipality).order_by("name"):
@@ -471,7 +480,7 @@ def _list_facet(
 ) -> Facet:
     counts: Counter[str] = Counter()
     for candidate in candidates.values():
-        if candidate.passes(query, skip=attribute):
+        if candidate.counts_in(attribute):
             counts.update(getattr(candidate, attribute))
     selected: tuple[str, ...] = getattr(query, attribute)
     facet = Facet(param, label)
@@ -519,10 +528,12 @@ class _Matches(Sequence[Organisation]):
 
     def __init__(
         self,
+        municipality: Municipality,
         query: DirectoryQuery,
         matched: list[_Candidate],
         prepare: Callable[[QuerySet[Organisation]], QuerySet[Organisation]],
     ) -> None:
+        self.municipality = municipality
         self.query = query
         self.matched = matched
         self.prepare = prepare
@@ -541,7 +552,7 @@ class _Matches(Sequence[Organisation]):
             return self[index : index + 1][0]
         if not self.matched:
             return []
-        ranked = [c for c in self.matched if c.rank is not None]
+        ranked = any(c.rank is not None for c in self.matched)
         if ranked and self.query.effective_sort == "relevans":
             # SQLite: ranks came with the candidates. Sorting by them here
             # (then name and id, as in the database: SQLite compares text by
@@ -552,8 +563,14 @@ class _Matches(Sequence[Organisation]):
             page = [c.pk for c in order[index]]
             found = {o.pk: o for o in self.prepare(Organisation.objects.filter(pk__in=page))}
             return [found[pk] for pk in page if pk in found]
-        queryset = Organisation.objects.filter(pk__in=[c.pk for c in self.matched])
-        return list(self.prepare(_ordered(queryset, self.query))[index])
+        return list(self.prepare(_ordered(self.queryset(), self.query))[index])
+
+    def queryset(self) -> QuerySet[Organisation]:
+        """The matches, for the database to order: by their ids when there is
+        text (the full-text match is not run again), else by the filters."""
+        if self.query.text:
+            return Organisation.objects.filter(pk__in=[c.pk for c in self.matched])
+        return filtered(self.municipality, self.query)
 
 
 def search(
@@ -577,8 +594,12 @@ def search(
         return queryset.select_related("district").prefetch_related("categories")
 
     candidates = _candidates(municipality, query)
-    matched = [c for c in candidates.values() if c.passes(query)]
-    paginator = Paginator(_Matches(query, matched, prepare), max(1, min(page_size, MAX_PAGE_SIZE)))
+    for candidate in candidates.values():
+        candidate.check(query)
+    matched = [c for c in candidates.values() if not c.failed]
+    paginator = Paginator(
+        _Matches(municipality, query, matched, prepare), max(1, min(page_size, MAX_PAGE_SIZE))
+    )
     page = paginator.get_page(query.page)
     facets = [
         _category_facet(query, candidates),
