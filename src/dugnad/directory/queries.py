@@ -386,12 +386,14 @@ def _candidates(municipality: Municipality, query: DirectoryQuery) -> dict[int, 
     for pk, code, parent in categories.values_list(
         "organisation_id", "icnpocategory__code", "icnpocategory__parent__code"
     ):
-        candidates[pk].categories.add((code, parent))
+        if pk in candidates:  # not one added since the first query
+            candidates[pk].categories.add((code, parent))
     districts = Organisation.districts.through.objects.filter(organisation_id__in=ids)
     for pk, district_id, slug in districts.values_list(
         "organisation_id", "district_id", "district__slug"
     ):
-        candidates[pk].districts[district_id] = slug
+        if pk in candidates:
+            candidates[pk].districts[district_id] = slug
     if rank_in_python:
         _add_sqlite_ranks(candidates, query.text)
     return candidates
