@@ -10,7 +10,6 @@ choosing that value would add.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -358,12 +357,16 @@ def _candidates(municipality: Municipality, query: DirectoryQuery) -> dict[int, 
     Filtering and counting the facets in Python over this set replaces running
     the search again for every facet. Without text the organisations are
     named by a subquery; with text by their ids, so that the full-text match
-    runs once.
+    runs once. On SQLite the ranks come first (:func:`_sqlite_ranks`): four
+    queries.
     """
     base = listed_in(municipality)
     text = _text_condition(query.text) if query.text else None
-    rank_in_python = text is not None and connection.vendor != "postgresql"
-    if text is not None:
+    ranks: dict[int, float] = {}
+    if text is not None and connection.vendor != "postgresql":
+        ranks = _sqlite_ranks(base, query.text)
+        base = Organisation.objects.filter(pk__in=list(ranks))
+    elif text is not None:
         base = base.filter(text[0])
     rows = base.order_by().values_list(
         "pk", "name", "district_id", "district__slug", "target_groups", "languages"
@@ -375,6 +378,7 @@ def _candidates(municipality: Municipality, query: DirectoryQuery) -> dict[int, 
             name,
             target_groups=set(target_groups or []),
             languages=set(languages or []),
+            rank=ranks.get(pk),
         )
         if district_id is not None:
             candidate.districts[district_id] = district_slug
@@ -394,35 +398,32 @@ def _candidates(municipality: Municipality, query: DirectoryQuery) -> dict[int, 
     ):
         if pk in candidates:
             candidates[pk].districts[district_id] = slug
-    if rank_in_python:
-        _add_sqlite_ranks(candidates, query.text)
     return candidates
 
 
-def _add_sqlite_ranks(candidates: dict[int, _Candidate], text: str) -> None:
-    """The relevance of each candidate from SQLite's FTS5 (bm25), in one query.
+def _sqlite_ranks(listed: QuerySet[Organisation], text: str) -> dict[int, float]:
+    """The ids of the ``listed`` organisations that match ``text`` in SQLite's
+    FTS5, with their relevance (bm25, negated: higher is better), in one query.
 
     bm25 is computed only for rows that pass the ``+rowid IN`` test, so the
     cost is that of the municipality's matches, not the whole country's; a
     correlated subquery per row (or a plain ``rowid IN``, which FTS5 turns
-    into a look-up per id) would run the MATCH once per organisation.
+    into a look-up per id) would run the MATCH once per organisation. The
+    other candidate queries then name these ids, so the MATCH runs once.
     """
     stems = query_terms(text)
     if not stems:
-        return
+        return {}
     match = " AND ".join(f'"{stem}"*' for stem in stems)
-    ids = list(candidates)
+    subquery, params = _ids(listed).query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT rowid, -bm25(directory_organisation_fts) FROM directory_organisation_fts "
-            # "+rowid": a test on each match, not a rowid look-up in FTS5 per id
-            # (which would run the MATCH once per organisation).
-            "WHERE directory_organisation_fts MATCH %s AND +rowid IN "
-            "(SELECT value FROM json_each(%s))",
-            [match, json.dumps(ids)],
+            # "+rowid": a test on each match, not a look-up in FTS5 per id.
+            f"WHERE directory_organisation_fts MATCH %s AND +rowid IN ({subquery})",
+            [match, *params],
         )
-        for pk, rank in cursor.fetchall():
-            candidates[pk].rank = rank
+        return dict(cursor.fetchall())
 
 
 def _ids(queryset: QuerySet[Organisation]) -> QuerySet[Any]:
