@@ -34,7 +34,7 @@ assets: node_modules/.package-lock.json
 	cp node_modules/htmx.org/dist/htmx.min.js build/static/vendor/htmx/htmx.min.js
 	cp node_modules/@fontsource-variable/inter/index.css build/static/vendor/inter/inter.css
 	cp node_modules/@fontsource-variable/inter/files/inter-*-wght-*.woff2 build/static/vendor/inter/files/
-	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images build/static/vendor/leaflet/
+	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.js.map node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images build/static/vendor/leaflet/
 
 # Compile the translation catalogues (.mo files are built here, never committed).
 messages: deps

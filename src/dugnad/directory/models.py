@@ -101,7 +101,13 @@ class OrganisationQuerySet(MunicipalityQuerySet):
         """At home in the municipality or active there."""
         if municipality is None:
             return self.none()
-        return self.filter(Q(municipality=municipality) | Q(active_in=municipality)).distinct()
+        # One subquery of ids (at home UNION ALL active here), not a join: no
+        # duplicate rows, so no DISTINCT over every column; and not an OR of
+        # two conditions, which PostgreSQL can only test row by row over the
+        # whole country (a sequential scan of every organisation).
+        at_home = Organisation.objects.filter(municipality=municipality).order_by().values("pk")
+        active_here = Organisation.active_in.through.objects.filter(municipality=municipality)
+        return self.filter(pk__in=at_home.union(active_here.values("organisation_id"), all=True))
 
     def listed(self) -> Self:
         """What residents see: not hidden by staff, not deleted from the register."""

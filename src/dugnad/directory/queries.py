@@ -11,14 +11,16 @@ choosing that value would add.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, overload
 from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import BooleanField, F, FloatField, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
+from django.db.models.lookups import In
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
@@ -227,11 +229,17 @@ def _text_condition(text: str) -> tuple[Q, RawSQL] | None:
         if not stems:
             return None
         tsquery = " AND ".join(f'"{stem}"*' for stem in stems)
+        # "id + 0", not "id": SQLite then reads the municipality's rows by their
+        # index and tests each against the matches, instead of looking up every
+        # match in the whole country (a common word matches thousands).
         condition = Q(
-            pk__in=RawSQL(
-                "SELECT rowid FROM directory_organisation_fts "
-                "WHERE directory_organisation_fts MATCH %s",
-                [tsquery],
+            In(
+                F("pk") + 0,
+                RawSQL(
+                    "SELECT rowid FROM directory_organisation_fts "
+                    "WHERE directory_organisation_fts MATCH %s",
+                    [tsquery],
+                ),
             )
         )
         # bm25() is lower for better matches: negate it so higher is better.
@@ -247,28 +255,43 @@ def listed_in(municipality: Municipality) -> QuerySet[Organisation]:
     return Organisation.objects.in_municipality(municipality).listed()
 
 
+def _category_ids(codes: tuple[str, ...]) -> QuerySet[Any]:
+    """Organisations in any of the main groups ``codes`` (or their subgroups)."""
+    through = Organisation.categories.through
+    return through.objects.filter(
+        Q(icnpocategory__code__in=codes) | Q(icnpocategory__parent__code__in=codes)
+    ).values("organisation_id")
+
+
+def _district_ids(slugs: tuple[str, ...]) -> QuerySet[Any]:
+    """Organisations that list any of the districts ``slugs``."""
+    through = Organisation.districts.through
+    return through.objects.filter(district__slug__in=slugs).values("organisation_id")
+
+
 def filtered(
     municipality: Municipality, query: DirectoryQuery, *, skip: str | None = None
 ) -> QuerySet[Organisation]:
-    """The organisations matching ``query`` (all of it but the filter ``skip``)."""
+    """The organisations matching ``query`` (all of it but the filter ``skip``).
+
+    The many-to-many filters are subqueries, not joins, so no row comes twice
+    and no DISTINCT is needed.
+    """
     queryset = listed_in(municipality)
     text = _text_condition(query.text) if query.text else None
     if text is not None:
         queryset = queryset.filter(text[0])
     if query.categories and skip != "categories":
-        queryset = queryset.filter(
-            Q(categories__code__in=query.categories)
-            | Q(categories__parent__code__in=query.categories)
-        )
+        queryset = queryset.filter(pk__in=_category_ids(query.categories))
     if query.districts and skip != "districts":
         queryset = queryset.filter(
-            Q(districts__slug__in=query.districts) | Q(district__slug__in=query.districts)
+            Q(pk__in=_district_ids(query.districts)) | Q(district__slug__in=query.districts)
         )
     if skip != "target_groups":
         queryset = _json_list_contains(queryset, "target_groups", query.target_groups)
     if skip != "languages":
         queryset = _json_list_contains(queryset, "languages", query.languages)
-    return queryset.distinct()
+    return queryset
 
 
 def _ordered(queryset: QuerySet[Organisation], query: DirectoryQuery) -> QuerySet[Organisation]:
@@ -287,18 +310,131 @@ def _ordered(queryset: QuerySet[Organisation], query: DirectoryQuery) -> QuerySe
 # --- facets ----------------------------------------------------------------------
 
 
+@dataclass
+class _Candidate:
+    """What the filters and facets need of one organisation matching the text."""
+
+    pk: int
+    name: str
+    categories: set[tuple[str, str | None]] = field(default_factory=set)  # (code, parent's)
+    districts: dict[int, str] = field(default_factory=dict)  # id → slug, main one included
+    target_groups: set[str] = field(default_factory=set)
+    languages: set[str] = field(default_factory=set)
+    rank: float | None = None
+
+    # The filters of the search this candidate fails (see :meth:`check`).
+    failed: frozenset[str] = frozenset()
+
+    def check(self, query: DirectoryQuery) -> None:
+        """Note which filters of ``query`` this candidate fails, as :func:`filtered`
+        applies them: it matches with none failed, and counts in a facet when
+        it fails at most that facet's own filter."""
+        failed = []
+        if query.categories:
+            wanted = set(query.categories)
+            if not any(code in wanted or parent in wanted for code, parent in self.categories):
+                failed.append("categories")
+        checks = (
+            ("districts", set(self.districts.values())),
+            ("target_groups", self.target_groups),
+            ("languages", self.languages),
+        )
+        for attribute, values in checks:
+            selected: tuple[str, ...] = getattr(query, attribute)
+            if selected and values.isdisjoint(selected):
+                failed.append(attribute)
+        self.failed = frozenset(failed)
+
+    def counts_in(self, facet: str) -> bool:
+        return not self.failed or self.failed == {facet}
+
+
+def _candidates(municipality: Municipality, query: DirectoryQuery) -> dict[int, _Candidate]:
+    """Every listed organisation of the municipality that matches the text (all
+    of them without text), with its categories, districts, target groups and
+    languages: three queries, however many facets and filters.
+
+    Filtering and counting the facets in Python over this set replaces running
+    the search again for every facet. Without text the organisations are
+    named by a subquery; with text by their ids, so that the full-text match
+    runs once. On SQLite the ranks come first (:func:`_sqlite_ranks`): four
+    queries.
+    """
+    base = listed_in(municipality)
+    text = _text_condition(query.text) if query.text else None
+    ranks: dict[int, float] = {}
+    if text is not None and connection.vendor != "postgresql":
+        ranks = _sqlite_ranks(base, query.text)
+        base = Organisation.objects.filter(pk__in=list(ranks))
+    elif text is not None:
+        base = base.filter(text[0])
+    rows = base.order_by().values_list(
+        "pk", "name", "district_id", "district__slug", "target_groups", "languages"
+    )
+    candidates: dict[int, _Candidate] = {}
+    for pk, name, district_id, district_slug, target_groups, languages in rows:
+        candidate = _Candidate(
+            pk,
+            name,
+            target_groups=set(target_groups or []),
+            languages=set(languages or []),
+            rank=ranks.get(pk),
+        )
+        if district_id is not None:
+            candidate.districts[district_id] = district_slug
+        candidates[pk] = candidate
+    if text is not None and not candidates:
+        return candidates
+    ids: Any = list(candidates) if text is not None else _ids(listed_in(municipality))
+    categories = Organisation.categories.through.objects.filter(organisation_id__in=ids)
+    for pk, code, parent in categories.values_list(
+        "organisation_id", "icnpocategory__code", "icnpocategory__parent__code"
+    ):
+        if pk in candidates:  # not one added since the first query
+            candidates[pk].categories.add((code, parent))
+    districts = Organisation.districts.through.objects.filter(organisation_id__in=ids)
+    for pk, district_id, slug in districts.values_list(
+        "organisation_id", "district_id", "district__slug"
+    ):
+        if pk in candidates:
+            candidates[pk].districts[district_id] = slug
+    return candidates
+
+
+def _sqlite_ranks(listed: QuerySet[Organisation], text: str) -> dict[int, float]:
+    """The ids of the ``listed`` organisations that match ``text`` in SQLite's
+    FTS5, with their relevance (bm25, negated: higher is better), in one query.
+
+    bm25 is computed only for rows that pass the ``+rowid IN`` test, so the
+    cost is that of the municipality's matches, not the whole country's; a
+    correlated subquery per row (or a plain ``rowid IN``, which FTS5 turns
+    into a look-up per id) would run the MATCH once per organisation. The
+    other candidate queries then name these ids, so the MATCH runs once.
+    """
+    stems = query_terms(text)
+    if not stems:
+        return {}
+    match = " AND ".join(f'"{stem}"*' for stem in stems)
+    subquery, params = _ids(listed).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT rowid, -bm25(directory_organisation_fts) FROM directory_organisation_fts "
+            # "+rowid": a test on each match, not a look-up in FTS5 per id.
+            f"WHERE directory_organisation_fts MATCH %s AND +rowid IN ({subquery})",
+            [match, *params],
+        )
+        return dict(cursor.fetchall())
+
+
 def _ids(queryset: QuerySet[Organisation]) -> QuerySet[Any]:
     return queryset.order_by().values("pk")
 
 
-def _category_facet(municipality: Municipality, query: DirectoryQuery) -> Facet:
-    through = Organisation.categories.through
-    pairs = through.objects.filter(
-        organisation_id__in=_ids(filtered(municipality, query, skip="categories"))
-    ).values_list("organisation_id", "icnpocategory__code")
+def _category_facet(query: DirectoryQuery, candidates: dict[int, _Candidate]) -> Facet:
     counts: Counter[str] = Counter()
-    for _organisation, main in {(org, main_code(code)) for org, code in pairs}:
-        counts[main] += 1
+    for candidate in candidates.values():
+        if candidate.counts_in("categories"):
+            counts.update({main_code(code) for code, _parent in candidate.categories})
     mains = IcnpoCategory.objects.filter(parent__isnull=True)
     facet = Facet("kategori", str(_("Category")))
     for category in mains:
@@ -315,20 +451,13 @@ def _category_facet(municipality: Municipality, query: DirectoryQuery) -> Facet:
     return facet
 
 
-def _district_facet(municipality: Municipality, query: DirectoryQuery) -> Facet:
-    ids = _ids(filtered(municipality, query, skip="districts"))
-    through = Organisation.districts.through
-    pairs = set(
-        through.objects.filter(organisation_id__in=ids).values_list(
-            "organisation_id", "district_id"
-        )
-    )
-    pairs |= set(
-        Organisation.objects.filter(pk__in=ids, district__isnull=False).values_list(
-            "pk", "district_id"
-        )
-    )
-    counts = Counter(district for _organisation, district in pairs)
+def _district_facet(
+    municipality: Municipality, query: DirectoryQuery, candidates: dict[int, _Candidate]
+) -> Facet:
+    counts: Counter[int] = Counter()
+    for candidate in candidates.values():
+        if candidate.counts_in("districts"):
+            counts.update(candidate.districts.keys())
     facet = Facet("bydel", str(_("District")))
     for district in District.objects.in_municipality(municipality).order_by("name"):
         if counts[district.pk] or district.slug in query.districts:
@@ -345,16 +474,17 @@ def _district_facet(municipality: Municipality, query: DirectoryQuery) -> Facet:
 
 
 def _list_facet(
-    municipality: Municipality,
     query: DirectoryQuery,
+    candidates: dict[int, _Candidate],
     attribute: str,
     param: str,
     label: str,
     labels: dict[str, Any],
 ) -> Facet:
     counts: Counter[str] = Counter()
-    for values in filtered(municipality, query, skip=attribute).values_list(attribute, flat=True):
-        counts.update(set(values or []))
+    for candidate in candidates.values():
+        if candidate.counts_in(attribute):
+            counts.update(getattr(candidate, attribute))
     selected: tuple[str, ...] = getattr(query, attribute)
     facet = Facet(param, label)
     for code, name in labels.items():
@@ -395,6 +525,57 @@ def results(municipality: Municipality, query: DirectoryQuery) -> QuerySet[Organ
     return _ordered(filtered(municipality, query), query)
 
 
+class _Matches(Sequence[Organisation]):
+    """The organisations matching a search, for the paginator: the number is
+    known from the candidates, and only the page asked for is read."""
+
+    def __init__(
+        self,
+        municipality: Municipality,
+        query: DirectoryQuery,
+        matched: list[_Candidate],
+        prepare: Callable[[QuerySet[Organisation]], QuerySet[Organisation]],
+    ) -> None:
+        self.municipality = municipality
+        self.query = query
+        self.matched = matched
+        self.prepare = prepare
+
+    def __len__(self) -> int:
+        return len(self.matched)
+
+    @overload
+    def __getitem__(self, index: int) -> Organisation: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Organisation]: ...
+
+    def __getitem__(self, index: int | slice) -> Organisation | list[Organisation]:
+        if isinstance(index, int):
+            return self[index : index + 1][0]
+        if not self.matched:
+            return []
+        ranked = any(c.rank is not None for c in self.matched)
+        if ranked and self.query.effective_sort == "relevans":
+            # SQLite: ranks came with the candidates. Sorting by them here
+            # (then name and id, as in the database: SQLite compares text by
+            # code points, as Python does) reads only the page's rows.
+            order = sorted(
+                self.matched, key=lambda c: (c.rank is None, -(c.rank or 0.0), c.name, c.pk)
+            )
+            page = [c.pk for c in order[index]]
+            found = {o.pk: o for o in self.prepare(Organisation.objects.filter(pk__in=page))}
+            return [found[pk] for pk in page if pk in found]
+        return list(self.prepare(_ordered(self.queryset(), self.query))[index])
+
+    def queryset(self) -> QuerySet[Organisation]:
+        """The matches, for the database to order: by their ids when there is
+        text (the full-text match is not run again), else by the filters."""
+        if self.query.text:
+            return Organisation.objects.filter(pk__in=[c.pk for c in self.matched])
+        return filtered(self.municipality, self.query)
+
+
 def search(
     municipality: Municipality,
     query: DirectoryQuery,
@@ -406,25 +587,34 @@ def search(
 
     ``detailed`` loads everything the public page of each organisation shows
     (see :func:`with_details`); the search page needs only the categories.
+    Filters and facet counts are worked out from one read of the candidates
+    (see :func:`_candidates`); the database then reads and orders the page.
     """
-    ordered = results(municipality, query)
-    if detailed:
-        ordered = with_details(ordered)
-    else:
-        ordered = ordered.select_related("district").prefetch_related("categories")
-    paginator = Paginator(ordered, max(1, min(page_size, MAX_PAGE_SIZE)))
+
+    def prepare(queryset: QuerySet[Organisation]) -> QuerySet[Organisation]:
+        if detailed:
+            return with_details(queryset)
+        return queryset.select_related("district").prefetch_related("categories")
+
+    candidates = _candidates(municipality, query)
+    for candidate in candidates.values():
+        candidate.check(query)
+    matched = [c for c in candidates.values() if not c.failed]
+    paginator = Paginator(
+        _Matches(municipality, query, matched, prepare), max(1, min(page_size, MAX_PAGE_SIZE))
+    )
     page = paginator.get_page(query.page)
     facets = [
-        _category_facet(municipality, query),
-        _district_facet(municipality, query),
+        _category_facet(query, candidates),
+        _district_facet(municipality, query, candidates),
         _list_facet(
-            municipality,
             query,
+            candidates,
             "target_groups",
             "malgruppe",
             str(_("Target group")),
             dict(TargetGroup.choices),
         ),
-        _list_facet(municipality, query, "languages", "sprak", str(_("Language")), LANGUAGES),
+        _list_facet(query, candidates, "languages", "sprak", str(_("Language")), LANGUAGES),
     ]
     return SearchResult(query=query, page=page, facets=facets)
