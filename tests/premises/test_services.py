@@ -10,6 +10,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.db import connection, connections
+from django.utils import translation
 
 from dugnad.directory.models import Organisation
 from dugnad.municipalities.models import Municipality
@@ -260,6 +261,7 @@ def test_concurrent_conflicting_requests_give_exactly_one_booking(hall: Space) -
         space = spaces[index % len(spaces)]
         try:
             barrier.wait(timeout=30)
+            translation.activate("en")  # each thread starts with the default language
             services.request_booking(
                 actor=people[index],
                 municipality=hall.municipality,
