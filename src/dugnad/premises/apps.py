@@ -7,5 +7,5 @@ class PremisesConfig(AppConfig):
     verbose_name = _("Premises")
 
     def ready(self) -> None:
-        # Registers the module's permission rules.
-        from dugnad.premises import permissions  # noqa: F401
+        # Registers the module's permission rules and personal-data exporter.
+        from dugnad.premises import permissions, privacy  # noqa: F401
