@@ -19,8 +19,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from dugnad.directory.models import Organisation, OrganisationClaim
 from dugnad.municipalities.models import Municipality, Service
 from dugnad.people.models import Role, User
-from dugnad.premises.models import Building
+from dugnad.premises.models import Booking, BookingStatus, Building
 from tests.factories import (
+    BookingFactory,
     BuildingFactory,
     EngagementFactory,
     NeedFactory,
@@ -30,6 +31,7 @@ from tests.factories import (
     ServiceFactory,
     ShiftFactory,
     ShiftSignupFactory,
+    SpaceFactory,
     UserFactory,
 )
 
@@ -132,6 +134,11 @@ def expected_for_rule(rule: str, role: str) -> str:
             "organisation_admin",
             "platform_admin",
         },
+        # the list: anyone managing some building; one booking: the manager of its
+        # building (the sample building is the booking_manager's)
+        "premises.manage_bookings": {"booking_manager", "platform_admin"},
+        # the sample booking was made by the resident
+        "premises.cancel_booking": {"resident", "booking_manager", "platform_admin"},
     }[rule]
     return OK if role in allowed else FORBIDDEN
 
@@ -273,7 +280,9 @@ def outcome(response: Any) -> str:
     return {401: UNAUTHORISED, 403: FORBIDDEN, 404: NOT_FOUND}.get(status, f"status {status}")
 
 
-def sample_paths(organisation: Organisation, claim: OrganisationClaim) -> dict[str, str]:
+def sample_paths(
+    organisation: Organisation, claim: OrganisationClaim, booking: Booking
+) -> dict[str, str]:
     """Real objects for URLs about one object, so the matrix sees the page, not a 404."""
     paths = {
         name: reverse(f"directory:{name}", args=[organisation.pk])
@@ -284,6 +293,11 @@ def sample_paths(organisation: Organisation, claim: OrganisationClaim) -> dict[s
     samples = {f"directory:{name}": path for name, path in paths.items()}
     for name in ("api:organisation-detail", "api:organisation-hsds-detail"):
         samples[name] = reverse(name, kwargs={"id": organisation.pk})
+    samples["premises:building"] = reverse("premises:building", args=[booking.space.building_id])
+    for name in ("premises:space-week", "premises:booking-create"):
+        samples[name] = reverse(name, args=[booking.space_id])
+    for name in ("premises:booking-cancel", "premises:booking-decide"):
+        samples[name] = reverse(name, args=[booking.pk])
     return samples
 
 
@@ -352,7 +366,15 @@ def test_matrix(people: dict[str, User]) -> None:
     claim = OrganisationClaimFactory.create(
         municipality=organisation.municipality, organisation=organisation
     )
-    samples = sample_paths(organisation, claim)
+    booking = BookingFactory.create(
+        municipality=organisation.municipality,
+        space=SpaceFactory.create(
+            municipality=organisation.municipality, building=Building.objects.get()
+        ),
+        person=people["resident"],
+        status=BookingStatus.REQUESTED,
+    )
+    samples = sample_paths(organisation, claim, booking)
     samples |= volunteering_paths(Service.objects.get(), organisation)
     failures = []
     for role in ROLES:

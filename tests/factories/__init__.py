@@ -14,7 +14,7 @@ from dugnad.directory.models import Organisation, OrganisationClaim
 from dugnad.municipalities.demo.foundation import demo_organisation_number
 from dugnad.municipalities.models import District, Municipality, MunicipalityHost, Service
 from dugnad.people.models import AuditEntry, Role, RoleAssignment, User
-from dugnad.premises.models import Building
+from dugnad.premises.models import Booking, BookingSlot, BookingStatus, Building, Space
 from dugnad.volunteering.models import (
     Engagement,
     Need,
@@ -80,6 +80,54 @@ class BuildingFactory(DjangoModelFactory[Building]):
     municipality = factory.SubFactory(MunicipalityFactory)
     name = factory.Sequence(lambda n: f"Grendehus {n}")
     kind = Building.Kind.MEETING_PLACE
+
+
+class SpaceFactory(DjangoModelFactory[Space]):
+    class Meta:
+        model = Space
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    building = factory.SubFactory(
+        BuildingFactory, municipality=factory.SelfAttribute("..municipality")
+    )
+    name = factory.Sequence(lambda n: f"Møterom {n}")
+    kind = Space.Kind.MEETING_ROOM
+    capacity = 20
+
+
+def _next_week(hour: int) -> datetime.datetime:
+    day = timezone.now().replace(minute=0, second=0, microsecond=0) + datetime.timedelta(days=7)
+    return day.replace(hour=hour)
+
+
+class BookingFactory(DjangoModelFactory[Booking]):
+    """A confirmed booking next week (its slots are made by ``BookingSlotFactory``
+    or by the booking service; this factory alone writes none)."""
+
+    class Meta:
+        model = Booking
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    space = factory.SubFactory(SpaceFactory, municipality=factory.SelfAttribute("..municipality"))
+    person = factory.SubFactory("tests.factories.UserFactory")
+    purpose = "Styremøte"
+    start = factory.LazyFunction(lambda: _next_week(17))
+    end = factory.LazyFunction(lambda: _next_week(19))
+    status = BookingStatus.CONFIRMED
+
+
+class BookingSlotFactory(DjangoModelFactory[BookingSlot]):
+    class Meta:
+        model = BookingSlot
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    booking = factory.SubFactory(
+        BookingFactory, municipality=factory.SelfAttribute("..municipality")
+    )
+    space = factory.SelfAttribute("booking.space")
+    start = factory.SelfAttribute("booking.start")
+    end = factory.SelfAttribute("booking.end")
+    status = factory.SelfAttribute("booking.status")
 
 
 class UserFactory(DjangoModelFactory[User]):

@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class PremisesConfig(AppConfig):
     name = "dugnad.premises"
     verbose_name = _("Premises")
+
+    def ready(self) -> None:
+        # Registers the module's permission rules and personal-data exporter.
+        from dugnad.premises import permissions, privacy  # noqa: F401

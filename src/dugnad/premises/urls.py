@@ -6,4 +6,11 @@ app_name = "premises"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("bygg/<int:pk>/", views.building, name="building"),
+    path("rom/<int:pk>/", views.space_week, name="space-week"),
+    path("rom/<int:pk>/book/", views.book, name="booking-create"),
+    path("mine-bookinger/", views.my_bookings, name="my-bookings"),
+    path("bookinger/<int:pk>/avlys/", views.cancel, name="booking-cancel"),
+    path("foresporsler/", views.requests, name="requests"),
+    path("foresporsler/<int:pk>/", views.decide, name="booking-decide"),
 ]

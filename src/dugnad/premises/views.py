@@ -1,16 +1,238 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.utils.translation import gettext as _
+"""Pages of premises booking: thin over the services and queries."""
 
+from __future__ import annotations
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from dugnad.directory.models import Organisation
+from dugnad.municipalities.models import Municipality
 from dugnad.municipalities.page_cache import public_page
-from dugnad.municipalities.tenancy import scoped
+from dugnad.municipalities.tenancy import current_municipality, get_scoped_or_404, scoped
 from dugnad.people import rules
 from dugnad.people.decorators import requires
-from dugnad.premises.models import Building
+from dugnad.people.models import Role, RoleAssignment, User
+from dugnad.premises import forms, queries, services
+from dugnad.premises.models import Booking, BookingStatus, Building, Space
+from dugnad.premises.permissions import can_manage_bookings
+
+
+def _municipality(request: HttpRequest) -> Municipality:
+    municipality = current_municipality(request)
+    assert municipality is not None  # noqa: S101 (tenant views always have one)
+    return municipality
+
+
+def _person(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)  # noqa: S101 (guaranteed by the rule)
+    return request.user
+
+
+def _booking(request: HttpRequest, pk: int) -> Booking:
+    return get_scoped_or_404(
+        request, Booking.objects.select_related("space__building", "person", "organisation"), pk=pk
+    )
+
+
+def _scope_ids(
+    person: User, municipality: Municipality | None, role: str, model: type
+) -> list[int]:
+    return [
+        pk
+        for pk in RoleAssignment.objects.filter(
+            user=person,
+            role=role,
+            municipality=municipality,
+            scope_type=ContentType.objects.get_for_model(model),
+        ).values_list("scope_id", flat=True)
+        if pk is not None
+    ]
 
 
 @requires(rules.PUBLIC)
 @public_page
 def index(request: HttpRequest) -> HttpResponse:
     buildings = scoped(request, Building).select_related("district")
-    return render(request, "premises/index.html", {"title": _("Premises"), "buildings": buildings})
+    can_manage = can_manage_bookings(request.user, current_municipality(request), None)
+    return render(
+        request,
+        "premises/index.html",
+        {"title": _("Premises"), "buildings": buildings, "can_manage": can_manage},
+    )
+
+
+@requires(rules.PUBLIC)
+def building(request: HttpRequest, pk: int) -> HttpResponse:
+    found = get_scoped_or_404(request, Building.objects.select_related("district"), pk=pk)
+    spaces = scoped(request, Space).filter(building=found).select_related("parent")
+    return render(
+        request,
+        "premises/building.html",
+        {"title": found.name, "building": found, "spaces": spaces},
+    )
+
+
+@requires(rules.PUBLIC)
+def space_week(request: HttpRequest, pk: int) -> HttpResponse:
+    """Free and taken hours of one space in a week (``?uke=2026-W48``)."""
+    space = get_scoped_or_404(request, Space.objects.select_related("building"), pk=pk)
+    today = timezone.localdate()
+    monday = queries.week_start(request.GET.get("uke"), today)
+    show_who = can_manage_bookings(request.user, current_municipality(request), space)
+    days = [monday + datetime.timedelta(days=i) for i in range(7)]
+    return render(
+        request,
+        "premises/space_week.html",
+        {
+            "title": space.name,
+            "space": space,
+            "building": space.building,
+            "week": queries.iso_week(monday),
+            "week_number": monday.isocalendar()[1],
+            "days": days,
+            "rows": queries.week_grid(space, monday, show_who=show_who),
+            "previous_week": queries.iso_week(monday - datetime.timedelta(days=7)),
+            "next_week": queries.iso_week(monday + datetime.timedelta(days=7)),
+            "show_who": show_who,
+        },
+    )
+
+
+def _administered(person: User) -> QuerySet[Organisation]:
+    ids = RoleAssignment.objects.filter(
+        user=person,
+        role=Role.ORGANISATION_ADMIN,
+        scope_type=ContentType.objects.get_for_model(Organisation),
+    ).values_list("scope_id", flat=True)
+    return Organisation.objects.filter(pk__in=ids).order_by("name")
+
+
+@requires(rules.AUTHENTICATED)
+def book(request: HttpRequest, pk: int) -> HttpResponse:
+    space = get_scoped_or_404(
+        request, Space.objects.select_related("building").filter(bookable=True), pk=pk
+    )
+    person = _person(request)
+    form = forms.BookingForm(request.POST or None, organisations=_administered(person))
+    if request.method == "POST" and form.is_valid():
+        try:
+            booking = services.request_booking(
+                actor=person,
+                municipality=_municipality(request),
+                space=space,
+                start=form.cleaned_data["start"],
+                end=form.cleaned_data["end"],
+                purpose=form.cleaned_data["purpose"],
+                organisation=form.cleaned_data.get("organisation"),
+            )
+        except services.BookingError as exc:
+            form.add_error(None, str(exc))
+        else:
+            if booking.status == BookingStatus.CONFIRMED:
+                messages.success(
+                    request, _("Your booking is confirmed. We have sent you an e-mail.")
+                )
+            else:
+                messages.success(
+                    request,
+                    _("Your request has been sent. You get an e-mail when it has been handled."),
+                )
+            return redirect("premises:my-bookings")
+    return render(
+        request,
+        "premises/book.html",
+        {"title": _("Book %(space)s") % {"space": space.name}, "space": space, "form": form},
+    )
+
+
+@requires(rules.AUTHENTICATED)
+def my_bookings(request: HttpRequest) -> HttpResponse:
+    bookings = (
+        scoped(request, Booking)
+        .filter(person=_person(request), end__gt=timezone.now())
+        .select_related("space__building", "organisation")
+        .order_by("start")
+    )
+    return render(
+        request, "premises/my_bookings.html", {"title": _("My bookings"), "bookings": bookings}
+    )
+
+
+@requires("premises.cancel_booking", _booking)
+@require_POST
+def cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    booking = _booking(request, pk)
+    try:
+        services.cancel_booking(actor=_person(request), booking=booking)
+    except services.BookingError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The booking has been cancelled."))
+    if booking.person_id == request.user.pk:
+        return redirect("premises:my-bookings")
+    return redirect("premises:requests")
+
+
+@requires("premises.manage_bookings")
+def requests(request: HttpRequest) -> HttpResponse:
+    """Requests waiting in the buildings the person manages."""
+    person = _person(request)
+    pending = scoped(request, Booking).filter(status=BookingStatus.REQUESTED)
+    if not rules.is_platform_admin(person):
+        building_ids = _scope_ids(
+            person, current_municipality(request), Role.BOOKING_MANAGER, Building
+        )
+        pending = pending.filter(space__building_id__in=building_ids)
+    pending = pending.select_related("space__building", "person", "organisation").order_by("start")
+    return render(
+        request, "premises/requests.html", {"title": _("Booking requests"), "bookings": pending}
+    )
+
+
+@requires("premises.manage_bookings", _booking)
+def decide(request: HttpRequest, pk: int) -> HttpResponse:
+    booking = _booking(request, pk)
+    person = _person(request)
+    reject_form = forms.RejectForm(request.POST if request.POST.get("action") == "reject" else None)
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "approve":
+                services.approve_booking(actor=person, booking=booking)
+                messages.success(request, _("The booking is approved."))
+                return redirect("premises:requests")
+            if reject_form.is_valid():
+                services.reject_booking(
+                    actor=person, booking=booking, reason=reject_form.cleaned_data["reason"]
+                )
+                messages.success(request, _("The request is rejected."))
+                return redirect("premises:requests")
+        except services.BookingError as exc:
+            if reject_form.is_bound:
+                reject_form.add_error(None, str(exc))
+            else:
+                messages.error(request, str(exc))
+    conflict = booking.status == BookingStatus.REQUESTED and services.overlaps_confirmed(
+        leaf_ids=booking.space.leaf_ids(), start=booking.start, end=booking.end
+    )
+    return render(
+        request,
+        "premises/decide.html",
+        {
+            "title": _("Handle booking request"),
+            "booking": booking,
+            "form": reject_form,
+            "conflict": conflict,
+            "week": queries.iso_week(
+                timezone.localtime(booking.start).date()
+                - datetime.timedelta(days=timezone.localtime(booking.start).weekday())
+            ),
+        },
+    )

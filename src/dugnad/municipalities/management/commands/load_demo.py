@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 
 from dugnad.directory import demo as directory_demo
 from dugnad.municipalities.demo import foundation
+from dugnad.premises import demo as premises_demo
 from dugnad.volunteering import demo as volunteering_demo
 
 
@@ -25,12 +26,14 @@ class Command(BaseCommand):
         logins = foundation.load()
         directory = directory_demo.load()
         needs = volunteering_demo.load()
+        bookings = premises_demo.load()
         if options["quiet_logins"]:
             return
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         for slug, count in directory.counts.items():
             self.stdout.write(f"  Directory of {slug}: {count} organisations")
         self.stdout.write(f"  Volunteer needs in baerum: {needs}")
+        self.stdout.write(f"  Premises: {bookings} bookings added this week")
         self.stdout.write("")
         self.stdout.write("  Bærum:  http://baerum.localhost:8000/")
         self.stdout.write("  Asker:  http://asker.localhost:8000/")

@@ -1,0 +1,28 @@
+"""The premises demo: rooms and a divisible gym in the demo buildings, and
+this week's bookings, loaded again without duplicates."""
+
+from __future__ import annotations
+
+import pytest
+
+from dugnad.municipalities.demo import foundation
+from dugnad.people.models import User
+from dugnad.premises import demo
+from dugnad.premises.models import Booking, BookingStatus, Space
+from dugnad.premises.permissions import can_manage_bookings
+
+
+@pytest.mark.django_db
+def test_demo_is_idempotent_and_bookable() -> None:
+    foundation.load()
+    assert demo.load() == len(demo.BOOKINGS)
+    spaces, bookings = Space.objects.count(), Booking.objects.count()
+    assert demo.load() == 0
+    assert (Space.objects.count(), Booking.objects.count()) == (spaces, bookings)
+
+    gym = Space.objects.get(name="Gymsalen")
+    assert len(gym.leaf_ids()) == 2
+    assert Booking.objects.filter(status=BookingStatus.REQUESTED).count() == 1
+    manager = User.objects.get(email="utleie@baerum.demo")
+    fornebu = Space.objects.get(name="Storsalen").building
+    assert can_manage_bookings(manager, fornebu.municipality, fornebu)

@@ -1,0 +1,23 @@
+"""A person's bookings are in their data export; deleting the account frees
+their upcoming bookings."""
+
+from __future__ import annotations
+
+from dugnad.municipalities.models import Municipality
+from dugnad.people.services import delete_account, export_personal_data
+from dugnad.premises.models import BookingStatus
+from tests.factories import SpaceFactory, UserFactory
+from tests.premises.test_services import book
+
+
+def test_export_and_deletion(baerum: Municipality) -> None:
+    space = SpaceFactory.create(municipality=baerum)
+    person = UserFactory.create()
+    booking = book(space, 17, 19, person)
+    exported = export_personal_data(user=person)["bookings"]
+    assert [(b["purpose"], b["status"]) for b in exported] == [("Øving", "confirmed")]
+
+    delete_account(user=person)
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.CANCELLED
+    assert book(space, 17, 19).status == BookingStatus.CONFIRMED
