@@ -10,7 +10,6 @@ from typing import Any
 from django.core import signing
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -70,11 +69,12 @@ def update_search_document(*, organisation: Organisation) -> None:
     """Rebuild what search reads after the organisation or its parts changed,
     and make the cached pages of every municipality that lists it stale."""
     document = search_text(organisation)
+    stemmed = stems(document)
     Organisation.objects.filter(pk=organisation.pk).update(
-        search_document=document, search_stems=stems(document)
+        search_document=document, search_stems=stemmed
     )
     organisation.search_document = document
-    organisation.search_stems = stems(document)
+    organisation.search_stems = stemmed
     municipality_ids = {organisation.municipality_id}
     municipality_ids |= set(organisation.active_in.values_list("pk", flat=True))
     transaction.on_commit(lambda: _bump_all(municipality_ids))
@@ -465,7 +465,3 @@ def members(organisation: Organisation) -> list[RoleAssignment]:
         .select_related("user")
         .order_by("role", "user__full_name")
     )
-
-
-def representatives(organisation: Model) -> int:
-    return RoleAssignment.objects.on(organisation).filter(role=Role.ORGANISATION_ADMIN).count()
