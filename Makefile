@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test deps assets browser-deps migrate demo lint typecheck check bench messages messages-update clean
+.PHONY: run test deps assets browser-deps pdf-deps migrate demo lint typecheck check bench messages messages-update clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -55,17 +55,25 @@ migrate: deps
 demo: migrate
 	$(DEV_ENV) $(BIN)/python manage.py load_demo
 
-run: deps assets messages demo
+run: deps assets messages pdf-deps demo
 	@echo ""
 	@echo "Serving on http://$(HOST):$(PORT)/  (Bærum: http://baerum.localhost:$(PORT)/  Asker: http://asker.localhost:$(PORT)/)"
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Debian's chromium for the browser tests (Playwright never downloads a browser).
-browser-deps:
+browser-deps: pdf-deps
 	@if [ ! -x /usr/bin/chromium ]; then \
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+# Pango and a font for WeasyPrint (certificates, decisions as PDF).
+pdf-deps:
+	@if ! ldconfig -p | grep -q 'libpangoft2-1.0.so.0' || [ ! -d /usr/share/fonts/truetype/dejavu ]; then \
+	  echo "Installing Debian's Pango and DejaVu fonts for PDF output"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null; \
 	fi
 
 test: deps assets messages browser-deps
