@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import translation
 
+from dugnad import sms
 from dugnad.municipalities.models import Municipality
 from tests.factories import MunicipalityFactory
 
@@ -15,6 +16,12 @@ from tests.factories import MunicipalityFactory
 def _clear_cache() -> None:
     """Rate limits and host resolutions live in the cache: start each test clean."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _empty_sms_outbox() -> None:
+    """Like Django's mail outbox: each test starts with no text messages sent."""
+    sms.outbox.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -235,6 +235,16 @@ EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Dugnad <noreply@dugnad.invalid>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# --- SMS (dugnad.sms): console in development, a gateway's backend in production.
+DUGNAD_SMS_BACKEND = os.environ.get(
+    "DUGNAD_SMS_BACKEND",
+    "dugnad.sms.backends.locmem.SmsBackend"
+    if TESTING
+    else "dugnad.sms.backends.console.SmsBackend"
+    if DEBUG
+    else "dugnad.sms.backends.dummy.SmsBackend",
+)
+
 # --- Security ----------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -1,0 +1,1 @@
+"""Bundled SMS backends: console, locmem and dummy."""
