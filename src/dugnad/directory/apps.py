@@ -7,5 +7,6 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Organisation directory")
 
     def ready(self) -> None:
-        # Registers the module's permission rules and personal-data exporters.
-        from dugnad.directory import permissions, privacy  # noqa: F401
+        # Registers the module's permission rules, personal-data exporters and
+        # the receivers that keep cached pages and facet indexes current.
+        from dugnad.directory import permissions, privacy, signals  # noqa: F401

@@ -24,10 +24,10 @@ from django.db.models.lookups import In
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from dugnad.directory.icnpo import main_code
 from dugnad.directory.models import Activity, IcnpoCategory, Organisation, TargetGroup
+from dugnad.directory.search_index import DirectoryIndex, Entry, directory_index
 from dugnad.directory.text import query_terms
-from dugnad.municipalities.models import District, Municipality
+from dugnad.municipalities.models import Municipality
 
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -310,95 +310,38 @@ def _ordered(queryset: QuerySet[Organisation], query: DirectoryQuery) -> QuerySe
 # --- facets ----------------------------------------------------------------------
 
 
-@dataclass
-class _Candidate:
-    """What the filters and facets need of one organisation matching the text."""
-
-    pk: int
-    name: str
-    categories: set[tuple[str, str | None]] = field(default_factory=set)  # (code, parent's)
-    districts: dict[int, str] = field(default_factory=dict)  # id → slug, main one included
-    target_groups: set[str] = field(default_factory=set)
-    languages: set[str] = field(default_factory=set)
-    rank: float | None = None
-
-    # The filters of the search this candidate fails (see :meth:`check`).
-    failed: frozenset[str] = frozenset()
-
-    def check(self, query: DirectoryQuery) -> None:
-        """Note which filters of ``query`` this candidate fails, as :func:`filtered`
-        applies them: it matches with none failed, and counts in a facet when
-        it fails at most that facet's own filter."""
-        failed = []
-        if query.categories:
-            wanted = set(query.categories)
-            if not any(code in wanted or parent in wanted for code, parent in self.categories):
-                failed.append("categories")
-        checks = (
-            ("districts", set(self.districts.values())),
-            ("target_groups", self.target_groups),
-            ("languages", self.languages),
-        )
-        for attribute, values in checks:
-            selected: tuple[str, ...] = getattr(query, attribute)
-            if selected and values.isdisjoint(selected):
-                failed.append(attribute)
-        self.failed = frozenset(failed)
-
-    def counts_in(self, facet: str) -> bool:
-        return not self.failed or self.failed == {facet}
+def _failed_filters(entry: Entry, query: DirectoryQuery) -> frozenset[str]:
+    """The filters of ``query`` that ``entry`` fails, as :func:`filtered` applies
+    them: it matches with none failed, and counts in a facet when it fails at
+    most that facet's own filter."""
+    failed = []
+    if query.categories and entry.category_codes.isdisjoint(query.categories):
+        failed.append("categories")
+    if query.districts and entry.district_slugs.isdisjoint(query.districts):
+        failed.append("districts")
+    if query.target_groups and entry.target_groups.isdisjoint(query.target_groups):
+        failed.append("target_groups")
+    if query.languages and entry.languages.isdisjoint(query.languages):
+        failed.append("languages")
+    return frozenset(failed)
 
 
-def _candidates(municipality: Municipality, query: DirectoryQuery) -> dict[int, _Candidate]:
-    """Every listed organisation of the municipality that matches the text (all
-    of them without text), with its categories, districts, target groups and
-    languages: three queries, however many facets and filters.
+def text_ranks(municipality: Municipality, text: str) -> dict[int, float]:
+    """The ids of the organisations the municipality lists that match ``text``,
+    with their relevance (higher is better), in one query.
 
-    Filtering and counting the facets in Python over this set replaces running
-    the search again for every facet. Without text the organisations are
-    named by a subquery; with text by their ids, so that the full-text match
-    runs once. On SQLite the ranks come first (:func:`_sqlite_ranks`): four
-    queries.
+    Only the municipality's matches are ranked. On SQLite see
+    :func:`_sqlite_ranks`; on PostgreSQL the ``norwegian`` tsquery runs on the
+    GIN index and ts_rank is computed for the rows that pass.
     """
-    base = listed_in(municipality)
-    text = _text_condition(query.text) if query.text else None
-    ranks: dict[int, float] = {}
-    if text is not None and connection.vendor != "postgresql":
-        ranks = _sqlite_ranks(base, query.text)
-        base = Organisation.objects.filter(pk__in=list(ranks))
-    elif text is not None:
-        base = base.filter(text[0])
-    rows = base.order_by().values_list(
-        "pk", "name", "district_id", "district__slug", "target_groups", "languages"
-    )
-    candidates: dict[int, _Candidate] = {}
-    for pk, name, district_id, district_slug, target_groups, languages in rows:
-        candidate = _Candidate(
-            pk,
-            name,
-            target_groups=set(target_groups or []),
-            languages=set(languages or []),
-            rank=ranks.get(pk),
-        )
-        if district_id is not None:
-            candidate.districts[district_id] = district_slug
-        candidates[pk] = candidate
-    if text is not None and not candidates:
-        return candidates
-    ids: Any = list(candidates) if text is not None else _ids(listed_in(municipality))
-    categories = Organisation.categories.through.objects.filter(organisation_id__in=ids)
-    for pk, code, parent in categories.values_list(
-        "organisation_id", "icnpocategory__code", "icnpocategory__parent__code"
-    ):
-        if pk in candidates:  # not one added since the first query
-            candidates[pk].categories.add((code, parent))
-    districts = Organisation.districts.through.objects.filter(organisation_id__in=ids)
-    for pk, district_id, slug in districts.values_list(
-        "organisation_id", "district_id", "district__slug"
-    ):
-        if pk in candidates:
-            candidates[pk].districts[district_id] = slug
-    return candidates
+    listed = listed_in(municipality)
+    if connection.vendor != "postgresql":
+        return _sqlite_ranks(listed, text)
+    condition = _text_condition(text)
+    if condition is None:
+        return {}
+    rows = listed.filter(condition[0]).annotate(relevance=condition[1]).order_by()
+    return {pk: float(rank or 0.0) for pk, rank in rows.values_list("pk", "relevance")}
 
 
 def _sqlite_ranks(listed: QuerySet[Organisation], text: str) -> dict[int, float]:
@@ -408,8 +351,7 @@ def _sqlite_ranks(listed: QuerySet[Organisation], text: str) -> dict[int, float]
     bm25 is computed only for rows that pass the ``+rowid IN`` test, so the
     cost is that of the municipality's matches, not the whole country's; a
     correlated subquery per row (or a plain ``rowid IN``, which FTS5 turns
-    into a look-up per id) would run the MATCH once per organisation. The
-    other candidate queries then name these ids, so the MATCH runs once.
+    into a look-up per id) would run the MATCH once per organisation.
     """
     stems = query_terms(text)
     if not stems:
@@ -430,14 +372,18 @@ def _ids(queryset: QuerySet[Organisation]) -> QuerySet[Any]:
     return queryset.order_by().values("pk")
 
 
-def _category_facet(query: DirectoryQuery, candidates: dict[int, _Candidate]) -> Facet:
+def _counted(pool: list[tuple[Entry, frozenset[str]]], facet: str) -> list[Entry]:
+    return [entry for entry, failed in pool if not failed or failed == {facet}]
+
+
+def _category_facet(
+    index: DirectoryIndex, query: DirectoryQuery, pool: list[tuple[Entry, frozenset[str]]]
+) -> Facet:
     counts: Counter[str] = Counter()
-    for candidate in candidates.values():
-        if candidate.counts_in("categories"):
-            counts.update({main_code(code) for code, _parent in candidate.categories})
-    mains = IcnpoCategory.objects.filter(parent__isnull=True)
+    for entry in _counted(pool, "categories"):
+        counts.update(entry.main_categories)
     facet = Facet("kategori", str(_("Category")))
-    for category in mains:
+    for category in index.main_categories:
         if counts[category.code] or category.code in query.categories:
             facet.values.append(
                 FacetValue(
@@ -452,14 +398,13 @@ def _category_facet(query: DirectoryQuery, candidates: dict[int, _Candidate]) ->
 
 
 def _district_facet(
-    municipality: Municipality, query: DirectoryQuery, candidates: dict[int, _Candidate]
+    index: DirectoryIndex, query: DirectoryQuery, pool: list[tuple[Entry, frozenset[str]]]
 ) -> Facet:
     counts: Counter[int] = Counter()
-    for candidate in candidates.values():
-        if candidate.counts_in("districts"):
-            counts.update(candidate.districts.keys())
+    for entry in _counted(pool, "districts"):
+        counts.update(entry.district_ids)
     facet = Facet("bydel", str(_("District")))
-    for district in District.objects.in_municipality(municipality).order_by("name"):
+    for district in index.districts:
         if counts[district.pk] or district.slug in query.districts:
             facet.values.append(
                 FacetValue(
@@ -475,16 +420,15 @@ def _district_facet(
 
 def _list_facet(
     query: DirectoryQuery,
-    candidates: dict[int, _Candidate],
+    pool: list[tuple[Entry, frozenset[str]]],
     attribute: str,
     param: str,
     label: str,
     labels: dict[str, Any],
 ) -> Facet:
     counts: Counter[str] = Counter()
-    for candidate in candidates.values():
-        if candidate.counts_in(attribute):
-            counts.update(getattr(candidate, attribute))
+    for entry in _counted(pool, attribute):
+        counts.update(getattr(entry, attribute))
     selected: tuple[str, ...] = getattr(query, attribute)
     facet = Facet(param, label)
     for code, name in labels.items():
@@ -526,23 +470,20 @@ def results(municipality: Municipality, query: DirectoryQuery) -> QuerySet[Organ
 
 
 class _Matches(Sequence[Organisation]):
-    """The organisations matching a search, for the paginator: the number is
-    known from the candidates, and only the page asked for is read."""
+    """The organisations matching a search, in the order asked for, for the
+    paginator: the number and the order are known from the index, and only
+    the page asked for is read from the database."""
 
     def __init__(
         self,
-        municipality: Municipality,
-        query: DirectoryQuery,
-        matched: list[_Candidate],
+        ordered_ids: list[int],
         prepare: Callable[[QuerySet[Organisation]], QuerySet[Organisation]],
     ) -> None:
-        self.municipality = municipality
-        self.query = query
-        self.matched = matched
+        self.ordered_ids = ordered_ids
         self.prepare = prepare
 
     def __len__(self) -> int:
-        return len(self.matched)
+        return len(self.ordered_ids)
 
     @overload
     def __getitem__(self, index: int) -> Organisation: ...
@@ -553,27 +494,22 @@ class _Matches(Sequence[Organisation]):
     def __getitem__(self, index: int | slice) -> Organisation | list[Organisation]:
         if isinstance(index, int):
             return self[index : index + 1][0]
-        if not self.matched:
+        page = self.ordered_ids[index]
+        if not page:
             return []
-        ranked = any(c.rank is not None for c in self.matched)
-        if ranked and self.query.effective_sort == "relevans":
-            # SQLite: ranks came with the candidates. Sorting by them here
-            # (then name and id, as in the database: SQLite compares text by
-            # code points, as Python does) reads only the page's rows.
-            order = sorted(
-                self.matched, key=lambda c: (c.rank is None, -(c.rank or 0.0), c.name, c.pk)
-            )
-            page = [c.pk for c in order[index]]
-            found = {o.pk: o for o in self.prepare(Organisation.objects.filter(pk__in=page))}
-            return [found[pk] for pk in page if pk in found]
-        return list(self.prepare(_ordered(self.queryset(), self.query))[index])
+        found = {o.pk: o for o in self.prepare(Organisation.objects.filter(pk__in=page))}
+        return [found[pk] for pk in page if pk in found]
 
-    def queryset(self) -> QuerySet[Organisation]:
-        """The matches, for the database to order: by their ids when there is
-        text (the full-text match is not run again), else by the filters."""
-        if self.query.text:
-            return Organisation.objects.filter(pk__in=[c.pk for c in self.matched])
-        return filtered(self.municipality, self.query)
+
+def _sort_key(query: DirectoryQuery, ranks: dict[int, float]) -> Callable[[Entry], Any]:
+    """The order of :func:`_ordered`, on the index: relevance (then name), name
+    (the database's own order, remembered as a position), or newest first."""
+    sort = query.effective_sort
+    if sort == "relevans" and query.text:
+        return lambda entry: (-ranks.get(entry.pk, 0.0), entry.name_position)
+    if sort == "nyest":
+        return lambda entry: (-entry.created_at.timestamp(), entry.pk)
+    return lambda entry: entry.name_position
 
 
 def search(
@@ -587,8 +523,9 @@ def search(
 
     ``detailed`` loads everything the public page of each organisation shows
     (see :func:`with_details`); the search page needs only the categories.
-    Filters and facet counts are worked out from one read of the candidates
-    (see :func:`_candidates`); the database then reads and orders the page.
+    Filters, facet counts and the order are worked out on the municipality's
+    facet index (see ``search_index.py``) and the text's matches (one query);
+    the database then reads the page.
     """
 
     def prepare(queryset: QuerySet[Organisation]) -> QuerySet[Organisation]:
@@ -596,25 +533,31 @@ def search(
             return with_details(queryset)
         return queryset.select_related("district").prefetch_related("categories")
 
-    candidates = _candidates(municipality, query)
-    for candidate in candidates.values():
-        candidate.check(query)
-    matched = [c for c in candidates.values() if not c.failed]
+    index = directory_index(municipality)
+    ranks: dict[int, float] = {}
+    entries: list[Entry]
+    if query.text and query_terms(query.text):
+        ranks = text_ranks(municipality, query.text)
+        entries = [index.entries[pk] for pk in ranks if pk in index.entries]
+    else:
+        entries = list(index.entries.values())
+    pool = [(entry, _failed_filters(entry, query)) for entry in entries]
+    matched = sorted((entry for entry, failed in pool if not failed), key=_sort_key(query, ranks))
     paginator = Paginator(
-        _Matches(municipality, query, matched, prepare), max(1, min(page_size, MAX_PAGE_SIZE))
+        _Matches([entry.pk for entry in matched], prepare), max(1, min(page_size, MAX_PAGE_SIZE))
     )
     page = paginator.get_page(query.page)
     facets = [
-        _category_facet(query, candidates),
-        _district_facet(municipality, query, candidates),
+        _category_facet(index, query, pool),
+        _district_facet(index, query, pool),
         _list_facet(
             query,
-            candidates,
+            pool,
             "target_groups",
             "malgruppe",
             str(_("Target group")),
             dict(TargetGroup.choices),
         ),
-        _list_facet(query, candidates, "languages", "sprak", str(_("Language")), LANGUAGES),
+        _list_facet(query, pool, "languages", "sprak", str(_("Language")), LANGUAGES),
     ]
     return SearchResult(query=query, page=page, facets=facets)

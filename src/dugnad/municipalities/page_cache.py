@@ -25,6 +25,7 @@ version) keeps pages of an older release from being served by a newer one.
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
@@ -32,6 +33,7 @@ from typing import Any, TypeVar
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.cache import patch_vary_headers
@@ -47,13 +49,44 @@ def _version_key(municipality_id: int) -> str:
     return f"pages:{municipality_id}:version"
 
 
+def _fresh_version() -> int:
+    # Not 0 or 1: if the cache loses the version (cleared, or evicted under
+    # memory pressure) while older entries survive, a restarted counter would
+    # make them current again. A new starting point never repeats an old one.
+    return time.time_ns() // 1000
+
+
+def content_version(municipality_id: int) -> int:
+    """The municipality's content version: anything derived from its records
+    and stored with this number is current while the number stays the same."""
+    key = _version_key(municipality_id)
+    version = cache.get(key)
+    if version is None:
+        cache.add(key, _fresh_version(), None)
+        version = cache.get(key)
+    return int(version) if version is not None else _fresh_version()
+
+
 def bump_content_version(municipality_id: int) -> None:
-    """Make every cached page of the municipality stale."""
+    """Make every cached page (and directory index) of the municipality stale."""
     key = _version_key(municipality_id)
     try:
         cache.incr(key)
     except ValueError:
-        cache.set(key, 1, None)
+        cache.add(key, _fresh_version(), None)
+
+
+def content_changed(municipality_id: int) -> None:
+    """Bump the version now and again when the transaction commits.
+
+    Now, so that later reads in the same transaction (and tests, which never
+    commit) see the change; on commit, because a request in another
+    transaction may have rendered the old content under the first new version
+    in between.
+    """
+    bump_content_version(municipality_id)
+    if not transaction.get_autocommit():
+        transaction.on_commit(lambda: bump_content_version(municipality_id))
 
 
 def rendering_for_cache(request: HttpRequest | None) -> bool:
@@ -97,7 +130,9 @@ def public_page(view: View) -> View:
         municipality_id = request.municipality.pk  # type: ignore[attr-defined]
         version_key, page_key = _version_key(municipality_id), _page_key(request)
         found = cache.get_many([version_key, page_key])
-        version = found.get(version_key, 0)
+        version = found.get(version_key)
+        if version is None:
+            version = content_version(municipality_id)
         entry = found.get(page_key)
         if entry is not None and entry[0] == version:
             _, content, content_type = entry

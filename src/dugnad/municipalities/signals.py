@@ -7,7 +7,7 @@ from django.dispatch import receiver
 
 from dugnad.municipalities.middleware import clear_tenant_cache
 from dugnad.municipalities.models import Municipality, MunicipalityHost
-from dugnad.municipalities.page_cache import bump_content_version
+from dugnad.municipalities.page_cache import content_changed
 from dugnad.municipalities.tenancy import MunicipalityOwned
 
 
@@ -18,11 +18,11 @@ def forget_host_resolution(instance: Any, **_kwargs: Any) -> None:
     municipality_id = (
         instance.pk if isinstance(instance, Municipality) else instance.municipality_id
     )
-    bump_content_version(municipality_id)
+    content_changed(municipality_id)
 
 
 @receiver([post_save, post_delete])
 def forget_cached_pages(sender: type, instance: Any, **_kwargs: Any) -> None:
     """Any change to a municipality's records makes its cached public pages stale."""
     if isinstance(instance, MunicipalityOwned) and instance.municipality_id is not None:
-        bump_content_version(instance.municipality_id)
+        content_changed(instance.municipality_id)

@@ -1,0 +1,57 @@
+"""Keep cached views of the directory current when organisations change.
+
+The generic receiver in ``municipalities/signals.py`` bumps the home
+municipality's content version when an organisation is saved. An organisation
+is also listed where it is active (``active_in``), and its categories,
+districts and municipalities are many-to-many links, which send no
+``post_save``: these receivers bump every municipality that lists it, so the
+cached pages and facet indexes (``search_index.py``) there are rebuilt.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models.signals import m2m_changed, post_save, pre_delete
+from django.dispatch import receiver
+
+from dugnad.directory.models import Organisation
+from dugnad.municipalities.models import Municipality
+from dugnad.municipalities.page_cache import content_changed
+
+
+def _bump_listing(organisation: Organisation, also: set[int] | None = None) -> None:
+    municipality_ids = set(organisation.active_in.values_list("pk", flat=True)) | (also or set())
+    if organisation.municipality_id is not None:
+        municipality_ids.add(organisation.municipality_id)
+    for municipality_id in municipality_ids:
+        content_changed(municipality_id)
+
+
+@receiver(post_save, sender=Organisation)
+def organisation_saved(instance: Organisation, created: bool, **_kwargs: Any) -> None:
+    if not created:  # a new organisation is active nowhere else yet
+        _bump_listing(instance)
+
+
+@receiver(pre_delete, sender=Organisation)
+def organisation_deleted(instance: Organisation, **_kwargs: Any) -> None:
+    _bump_listing(instance)  # while its links still say where it was listed
+
+
+# Only these links: a receiver for every many-to-many relation would turn
+# off Django's fast path for adding links everywhere else.
+@receiver(m2m_changed, sender=Organisation.categories.through)
+@receiver(m2m_changed, sender=Organisation.districts.through)
+@receiver(m2m_changed, sender=Organisation.active_in.through)
+def organisation_links_changed(
+    instance: Any, action: str, model: type, pk_set: set[int] | None, **_kwargs: Any
+) -> None:
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if isinstance(instance, Organisation):
+        also = set(pk_set or ()) if model is Municipality else set()
+        _bump_listing(instance, also)
+    elif model is Organisation and pk_set:
+        for organisation in Organisation.objects.filter(pk__in=pk_set):
+            _bump_listing(organisation)
