@@ -1,7 +1,11 @@
 """Finding organisations: free text, filters, facet counts, sorting, pages.
 
 The search page, the JSON API and the exports all read through
-:func:`filtered` and :func:`search`, so they agree on what a query means.
+:func:`search` and :func:`matching_ids`, so they agree on what a query means:
+the text is matched in the database (:func:`text_ranks`), the filters, facet
+counts and order are worked out on the municipality's facet index
+(``search_index.py``).
+
 Within one filter the values are alternatives (sport OR culture); different
 filters must all hold (sport AND Rykkinn). Facet counts for a filter are
 computed with every other filter applied, so each count says how many results
@@ -11,16 +15,15 @@ choosing that value would add.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, overload
 from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import BooleanField, F, FloatField, Prefetch, Q, QuerySet
+from django.db.models import BooleanField, FloatField, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
-from django.db.models.lookups import In
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
@@ -180,74 +183,7 @@ class SearchResult:
         return self.query.url(page=self.page.next_page_number()) if self.page.has_next() else None
 
 
-# --- filtering ------------------------------------------------------------------
-
-
-def _json_list_contains(
-    queryset: QuerySet[Organisation], column: str, values: tuple[str, ...]
-) -> QuerySet[Organisation]:
-    """Rows whose JSON list ``column`` holds any of ``values``, on either database.
-
-    ORM lookups, not SQL text, so Django qualifies the column correctly in
-    joins and subqueries: jsonb containment on PostgreSQL; on SQLite, which
-    has no JSON containment lookup, the quoted code in the stored JSON text
-    (codes are plain words, so ``"children"`` cannot match inside another).
-    """
-    if not values:
-        return queryset
-    condition = Q()
-    for value in values:
-        if connection.vendor == "postgresql":
-            condition |= Q(**{f"{column}__contains": [value]})
-        else:
-            condition |= Q(**{f"{column}__icontains": f'"{value}"'})
-    return queryset.filter(condition)
-
-
-def _text_condition(text: str) -> tuple[Q, RawSQL] | None:
-    """(the match condition, the relevance — higher is better) for free text.
-
-    The condition holds no table name, so it also works in subqueries where
-    Django aliases the table; the relevance is only used at the top level.
-    """
-    table = Organisation._meta.db_table
-    if connection.vendor == "postgresql":
-        terms = query_terms(text)
-        if not terms:
-            return None
-        tsquery = " & ".join(f"{term}:*" for term in terms)
-        condition = Q(
-            RawSQL(
-                "search_vector @@ to_tsquery('norwegian', %s)",
-                [tsquery],
-                output_field=BooleanField(),
-            )
-        )
-        rank = f"ts_rank(\"{table}\".search_vector, to_tsquery('norwegian', %s))"
-    else:
-        stems = query_terms(text)
-        if not stems:
-            return None
-        tsquery = " AND ".join(f'"{stem}"*' for stem in stems)
-        # "id + 0", not "id": SQLite then reads the municipality's rows by their
-        # index and tests each against the matches, instead of looking up every
-        # match in the whole country (a common word matches thousands).
-        condition = Q(
-            In(
-                F("pk") + 0,
-                RawSQL(
-                    "SELECT rowid FROM directory_organisation_fts "
-                    "WHERE directory_organisation_fts MATCH %s",
-                    [tsquery],
-                ),
-            )
-        )
-        # bm25() is lower for better matches: negate it so higher is better.
-        rank = (
-            "(SELECT -bm25(directory_organisation_fts) FROM directory_organisation_fts "
-            f'WHERE directory_organisation_fts MATCH %s AND rowid = "{table}".id)'
-        )
-    return condition, RawSQL(rank, [tsquery], output_field=FloatField())
+# --- matching -------------------------------------------------------------------
 
 
 def listed_in(municipality: Municipality) -> QuerySet[Organisation]:
@@ -255,65 +191,27 @@ def listed_in(municipality: Municipality) -> QuerySet[Organisation]:
     return Organisation.objects.in_municipality(municipality).listed()
 
 
-def _category_ids(codes: tuple[str, ...]) -> QuerySet[Any]:
-    """Organisations in any of the main groups ``codes`` (or their subgroups)."""
-    through = Organisation.categories.through
-    return through.objects.filter(
-        Q(icnpocategory__code__in=codes) | Q(icnpocategory__parent__code__in=codes)
-    ).values("organisation_id")
-
-
-def _district_ids(slugs: tuple[str, ...]) -> QuerySet[Any]:
-    """Organisations that list any of the districts ``slugs``."""
-    through = Organisation.districts.through
-    return through.objects.filter(district__slug__in=slugs).values("organisation_id")
-
-
-def filtered(
-    municipality: Municipality, query: DirectoryQuery, *, skip: str | None = None
-) -> QuerySet[Organisation]:
-    """The organisations matching ``query`` (all of it but the filter ``skip``).
-
-    The many-to-many filters are subqueries, not joins, so no row comes twice
-    and no DISTINCT is needed.
-    """
-    queryset = listed_in(municipality)
-    text = _text_condition(query.text) if query.text else None
-    if text is not None:
-        queryset = queryset.filter(text[0])
-    if query.categories and skip != "categories":
-        queryset = queryset.filter(pk__in=_category_ids(query.categories))
-    if query.districts and skip != "districts":
-        queryset = queryset.filter(
-            Q(pk__in=_district_ids(query.districts)) | Q(district__slug__in=query.districts)
+def _postgres_text(text: str) -> tuple[Q, RawSQL] | None:
+    """(the match condition, the relevance — higher is better) for free text on
+    PostgreSQL: prefix terms over the ``norwegian`` tsvector (GIN index)."""
+    terms = query_terms(text)
+    if not terms:
+        return None
+    tsquery = " & ".join(f"{term}:*" for term in terms)
+    condition = Q(
+        RawSQL(
+            "search_vector @@ to_tsquery('norwegian', %s)", [tsquery], output_field=BooleanField()
         )
-    if skip != "target_groups":
-        queryset = _json_list_contains(queryset, "target_groups", query.target_groups)
-    if skip != "languages":
-        queryset = _json_list_contains(queryset, "languages", query.languages)
-    return queryset
-
-
-def _ordered(queryset: QuerySet[Organisation], query: DirectoryQuery) -> QuerySet[Organisation]:
-    sort = query.effective_sort
-    if sort == "relevans":
-        text = _text_condition(query.text)
-        if text is not None:
-            return queryset.annotate(relevance=text[1]).order_by(
-                F("relevance").desc(nulls_last=True), "name", "pk"
-            )
-    if sort == "nyest":
-        return queryset.order_by("-created_at", "pk")
-    return queryset.order_by("name", "pk")
-
-
-# --- facets ----------------------------------------------------------------------
+    )
+    table = Organisation._meta.db_table
+    rank = f"ts_rank(\"{table}\".search_vector, to_tsquery('norwegian', %s))"
+    return condition, RawSQL(rank, [tsquery], output_field=FloatField())
 
 
 def _failed_filters(entry: Entry, query: DirectoryQuery) -> frozenset[str]:
-    """The filters of ``query`` that ``entry`` fails, as :func:`filtered` applies
-    them: it matches with none failed, and counts in a facet when it fails at
-    most that facet's own filter."""
+    """The filters of ``query`` that ``entry`` fails: it matches with none
+    failed, and counts in a facet when it fails at most that facet's own filter.
+    Within a filter the values are alternatives: one shared value passes."""
     failed = []
     if query.categories and entry.category_codes.isdisjoint(query.categories):
         failed.append("categories")
@@ -337,7 +235,7 @@ def text_ranks(municipality: Municipality, text: str) -> dict[int, float]:
     listed = listed_in(municipality)
     if connection.vendor != "postgresql":
         return _sqlite_ranks(listed, text)
-    condition = _text_condition(text)
+    condition = _postgres_text(text)
     if condition is None:
         return {}
     rows = listed.filter(condition[0]).annotate(relevance=condition[1]).order_by()
@@ -370,6 +268,9 @@ def _sqlite_ranks(listed: QuerySet[Organisation], text: str) -> dict[int, float]
 
 def _ids(queryset: QuerySet[Organisation]) -> QuerySet[Any]:
     return queryset.order_by().values("pk")
+
+
+# --- facets ----------------------------------------------------------------------
 
 
 def _counted(pool: list[tuple[Entry, frozenset[str]]], facet: str) -> list[Entry]:
@@ -464,9 +365,18 @@ def with_details(queryset: QuerySet[Organisation]) -> QuerySet[Organisation]:
     )
 
 
-def results(municipality: Municipality, query: DirectoryQuery) -> QuerySet[Organisation]:
-    """Every organisation matching ``query`` in the order it asks for (no pages)."""
-    return _ordered(filtered(municipality, query), query)
+def in_order(
+    ids: list[int],
+    prepare: Callable[[QuerySet[Organisation]], QuerySet[Organisation]] = with_details,
+    *,
+    chunk_size: int = 500,
+) -> Iterator[Organisation]:
+    """The organisations ``ids`` in that order, read ``chunk_size`` at a time
+    (the exports stream every match without holding them all)."""
+    for start in range(0, len(ids), chunk_size):
+        chunk = ids[start : start + chunk_size]
+        found = {o.pk: o for o in prepare(Organisation.objects.filter(pk__in=chunk))}
+        yield from (found[pk] for pk in chunk if pk in found)
 
 
 class _Matches(Sequence[Organisation]):
@@ -512,6 +422,29 @@ def _sort_key(query: DirectoryQuery, ranks: dict[int, float]) -> Callable[[Entry
     return lambda entry: entry.name_position
 
 
+def _match(
+    municipality: Municipality, query: DirectoryQuery
+) -> tuple[DirectoryIndex, list[tuple[Entry, frozenset[str]]], list[int]]:
+    """The index, every organisation matching the text with the filters it
+    fails (for the facets), and the ids of the matches in the order asked for."""
+    index = directory_index(municipality)
+    ranks: dict[int, float] = {}
+    entries: list[Entry]
+    if query.text and query_terms(query.text):
+        ranks = text_ranks(municipality, query.text)
+        entries = [index.entries[pk] for pk in ranks if pk in index.entries]
+    else:
+        entries = list(index.entries.values())
+    pool = [(entry, _failed_filters(entry, query)) for entry in entries]
+    matched = sorted((entry for entry, failed in pool if not failed), key=_sort_key(query, ranks))
+    return index, pool, [entry.pk for entry in matched]
+
+
+def matching_ids(municipality: Municipality, query: DirectoryQuery) -> list[int]:
+    """The ids of every organisation matching ``query``, in its order (exports)."""
+    return _match(municipality, query)[2]
+
+
 def search(
     municipality: Municipality,
     query: DirectoryQuery,
@@ -533,19 +466,8 @@ def search(
             return with_details(queryset)
         return queryset.select_related("district").prefetch_related("categories")
 
-    index = directory_index(municipality)
-    ranks: dict[int, float] = {}
-    entries: list[Entry]
-    if query.text and query_terms(query.text):
-        ranks = text_ranks(municipality, query.text)
-        entries = [index.entries[pk] for pk in ranks if pk in index.entries]
-    else:
-        entries = list(index.entries.values())
-    pool = [(entry, _failed_filters(entry, query)) for entry in entries]
-    matched = sorted((entry for entry, failed in pool if not failed), key=_sort_key(query, ranks))
-    paginator = Paginator(
-        _Matches([entry.pk for entry in matched], prepare), max(1, min(page_size, MAX_PAGE_SIZE))
-    )
+    index, pool, ordered = _match(municipality, query)
+    paginator = Paginator(_Matches(ordered, prepare), max(1, min(page_size, MAX_PAGE_SIZE)))
     page = paginator.get_page(query.page)
     facets = [
         _category_facet(index, query, pool),

@@ -65,9 +65,11 @@ def export_csv(request: HttpRequest) -> StreamingHttpResponse:
     if municipality is None:
         raise Http404
     query = queries.DirectoryQuery.from_params(request.GET)
-    organisations = queries.with_details(queries.results(municipality, query))
+    organisations = queries.in_order(
+        queries.matching_ids(municipality, query), chunk_size=export.CHUNK_SIZE
+    )
     response = StreamingHttpResponse(
-        export.csv_lines(request, organisations.iterator(chunk_size=export.CHUNK_SIZE)),
+        export.csv_lines(request, organisations),
         content_type="text/csv; charset=utf-8",
     )
     filename = f"organisasjoner-{municipality.slug}-{timezone.localdate():%Y-%m-%d}.csv"
