@@ -337,3 +337,26 @@ def test_claims_are_in_the_data_export_and_erased_with_the_account(
     assert exported[0]["message"] == "Jeg er leder"
     delete_account(user=person)
     assert not OrganisationClaim.objects.filter(claimant=person).exists()
+
+
+def test_invitations_speak_the_invitees_language(
+    korps: Organisation, django_capture_on_commit_callbacks: Any
+) -> None:
+    """Not the inviter's: a known person's own language, else the municipality's."""
+    admin = make_admin(korps)
+    admin.preferred_language = "en"
+    admin.save()
+    UserFactory.create(email="kari@example.no", preferred_language="nn")
+    with django_capture_on_commit_callbacks(execute=True):
+        for email in ("kari@example.no", "new@example.no"):
+            services.invite_member(
+                actor=admin,
+                organisation=korps,
+                email=email,
+                role=Role.ORGANISATION_MEMBER,
+                accept_url=lambda token: f"http://baerum.localhost/{token}/",
+            )
+    to_kari, to_new = mail.outbox[-2:]
+    assert to_kari.subject == f"Invitasjon til {korps.name} på Dugnad"
+    assert "inviterer deg" in to_new.body  # Bærum's default language is bokmål
+    assert "invites you" not in to_new.body

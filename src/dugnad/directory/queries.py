@@ -27,10 +27,18 @@ from django.db.models.expressions import RawSQL
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from dugnad.directory.models import Activity, IcnpoCategory, Organisation, TargetGroup
+from dugnad.directory.models import (
+    Activity,
+    ClaimStatus,
+    IcnpoCategory,
+    Organisation,
+    OrganisationClaim,
+    TargetGroup,
+)
 from dugnad.directory.search_index import DirectoryIndex, Entry, directory_index
 from dugnad.directory.text import query_terms
 from dugnad.municipalities.models import Municipality
+from dugnad.people import rules
 
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -181,6 +189,27 @@ class SearchResult:
     @property
     def next_url(self) -> str | None:
         return self.query.url(page=self.page.next_page_number()) if self.page.has_next() else None
+
+
+# --- claims ----------------------------------------------------------------------
+
+
+def claims_to_decide(person: Any, claims: QuerySet[OrganisationClaim]) -> list[OrganisationClaim]:
+    """The pending ``claims`` (already scoped to a municipality) that ``person``
+    may approve or reject, oldest first: all of them for case officers, those of
+    member organisations for an umbrella council's administrators, never their
+    own (the rule ``directory.decide_claims`` decides each one)."""
+    pending = (
+        claims.filter(status=ClaimStatus.PENDING)
+        .select_related("organisation", "claimant", "municipality")
+        .prefetch_related("organisation__member_of")
+        .order_by("created_at")
+    )
+    return [
+        claim
+        for claim in pending
+        if rules.allows("directory.decide_claims", person, claim.municipality, claim)
+    ]
 
 
 # --- matching -------------------------------------------------------------------

@@ -34,7 +34,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 
 from dugnad.directory.icnpo import normalise_code
-from dugnad.directory.validators import organisation_number_is_valid
+from dugnad.directory.validators import invalid_number_message, organisation_number_is_valid
 
 Format = Literal["auto", "enheter", "frivillighet"]
 FORMATS: tuple[Format, ...] = ("auto", "enheter", "frivillighet")
@@ -432,10 +432,7 @@ class _RecordReader:
         number = str(raw).replace(" ", "")
         self.number = number
         if not organisation_number_is_valid(number):
-            self.problem(
-                f"organisasjonsnummer {raw} is not a valid organisation number "
-                "(nine digits, MOD11 check digit)."
-            )
+            self.problem(f"organisasjonsnummer: {invalid_number_message(str(raw))}")
         return number
 
     def address(self, key: str) -> Address | None:

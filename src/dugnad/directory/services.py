@@ -22,7 +22,7 @@ from dugnad.directory.models import (
     TargetGroup,
 )
 from dugnad.directory.text import stems, with_compound_heads
-from dugnad.directory.validators import organisation_number_is_valid
+from dugnad.directory.validators import invalid_number_message, organisation_number_is_valid
 from dugnad.municipalities.models import District, Municipality
 from dugnad.municipalities.page_cache import bump_content_version
 from dugnad.people import audit, rules
@@ -92,10 +92,7 @@ def find_by_number(*, municipality: Municipality, organisation_number: str) -> O
     """The organisation with this number, if the municipality's directory has it."""
     number = organisation_number.replace(" ", "")
     if not organisation_number_is_valid(number):
-        raise DirectoryError(
-            _("%(value)s is not a valid organisation number (nine digits, MOD11 check digit).")
-            % {"value": organisation_number}
-        )
+        raise DirectoryError(invalid_number_message(organisation_number))
     return (
         Organisation.objects.in_municipality(municipality)
         .filter(organisation_number=number)
@@ -168,10 +165,7 @@ def register_organisation(
     _check(rules.allows("directory.claim", actor, municipality))
     number = organisation_number.replace(" ", "")
     if number and not organisation_number_is_valid(number):
-        raise DirectoryError(
-            _("%(value)s is not a valid organisation number (nine digits, MOD11 check digit).")
-            % {"value": organisation_number}
-        )
+        raise DirectoryError(invalid_number_message(organisation_number))
     if number and Organisation.objects.filter(organisation_number=number).exists():
         raise DirectoryError(
             _(
@@ -388,19 +382,26 @@ def invite_member(
     token = signing.dumps(
         {"organisation": organisation.pk, "email": email, "role": role}, salt=INVITATION_SALT
     )
-    role_name = dict(Role.choices)[role]
-    subject = _("Invitation to %(name)s on Dugnad") % {"name": organisation.name}
-    body = _(
-        "%(person)s invites you to %(name)s as %(role)s.\n\n"
-        "Open this link to accept (log in or register with this e-mail address first):\n"
-        "%(link)s\n\nThe invitation is valid for %(days)s days."
-    ) % {
-        "person": actor.get_full_name(),
-        "name": organisation.name,
-        "role": str(role_name).lower(),
-        "link": accept_url(token),
-        "days": INVITATION_DAYS,
-    }
+    # In the invitee's language if they have an account, else in the
+    # municipality's default language: never simply the inviter's.
+    invitee = User.objects.filter(email__iexact=email).only("preferred_language").first()
+    language = (invitee.preferred_language if invitee else "") or (
+        organisation.municipality.default_language
+    )
+    with override(language):
+        role_name = dict(Role.choices)[role]
+        subject = _("Invitation to %(name)s on Dugnad") % {"name": organisation.name}
+        body = _(
+            "%(person)s invites you to %(name)s as %(role)s.\n\n"
+            "Open this link to accept (log in or register with this e-mail address first):\n"
+            "%(link)s\n\nThe invitation is valid for %(days)s days."
+        ) % {
+            "person": actor.get_full_name(),
+            "name": organisation.name,
+            "role": str(role_name).lower(),
+            "link": accept_url(token),
+            "days": INVITATION_DAYS,
+        }
     transaction.on_commit(lambda: send_mail(subject, body, None, [email]))
     audit.record(
         actor=actor,

@@ -17,10 +17,17 @@ def organisation_number_is_valid(value: str) -> bool:
     return check != 10 and check == int(digits[8])
 
 
+def invalid_number_message(value: str) -> str:
+    """What a person is told about a number that fails the check (one wording
+    for forms, services and the register import)."""
+    return str(INVALID_NUMBER % {"value": value})
+
+
+INVALID_NUMBER = _("%(value)s is not a valid organisation number (nine digits, MOD11 check digit).")
+
+
 def validate_organisation_number(value: str) -> None:
     if not organisation_number_is_valid(value):
         raise ValidationError(
-            _("%(value)s is not a valid organisation number (nine digits, MOD11 check digit)."),
-            params={"value": value},
-            code="invalid_organisation_number",
+            INVALID_NUMBER, params={"value": value}, code="invalid_organisation_number"
         )

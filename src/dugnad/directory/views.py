@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from dugnad.directory import export, forms, queries, services
-from dugnad.directory.models import ClaimStatus, Organisation, OrganisationClaim, TargetGroup
+from dugnad.directory.models import Organisation, OrganisationClaim, TargetGroup
 from dugnad.directory.opendata import NLOD
 from dugnad.municipalities.models import Municipality
 from dugnad.municipalities.page_cache import public_page
@@ -205,17 +205,7 @@ def claim(request: HttpRequest, pk: int) -> HttpResponse:
 @requires("directory.decide_claims")
 def claims(request: HttpRequest) -> HttpResponse:
     """Requests to represent organisations that the person may decide."""
-    person = _person(request)
-    pending = (
-        scoped(request, OrganisationClaim)
-        .filter(status=ClaimStatus.PENDING)
-        .select_related("organisation", "claimant")
-        .prefetch_related("organisation__member_of")
-        .order_by("created_at")
-    )
-    decidable = [
-        c for c in pending if rules.allows("directory.decide_claims", person, c.municipality, c)
-    ]
+    decidable = queries.claims_to_decide(_person(request), scoped(request, OrganisationClaim))
     return render(
         request,
         "directory/claims.html",
