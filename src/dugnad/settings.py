@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -148,6 +149,18 @@ CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = "Europe/Oslo"
+# Celery beat (production runs `celery -A dugnad beat`): the scheduled jobs.
+# Each is also a management command, for cron or by hand.
+CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
+# The nightly register sync: Brønnøysund's bulk file (or a mirror of it),
+# space-separated sources, every municipality (see `manage.py import_brreg`).
+DUGNAD_BRREG_SOURCES = os.environ.get("DUGNAD_BRREG_SOURCES", "").split()
+if DUGNAD_BRREG_SOURCES:
+    CELERY_BEAT_SCHEDULE["directory-import-brreg"] = {
+        "task": "dugnad.directory.tasks.import_brreg",
+        "schedule": crontab(hour=4, minute=15),
+        "kwargs": {"sources": DUGNAD_BRREG_SOURCES, "all_municipalities": True, "full": True},
+    }
 
 # --- Identity -------------------------------------------------------------
 AUTH_USER_MODEL = "people.User"

@@ -1,24 +1,9 @@
 """Background work of the directory.
 
-Production schedules the register sync with Celery beat, e.g. every night
-(settings or the beat process's configuration)::
-
-    CELERY_BEAT_SCHEDULE = {
-        "import-brreg-nightly": {
-            "task": "dugnad.directory.tasks.import_brreg",
-            "schedule": crontab(hour=4, minute=15),
-            "kwargs": {
-                "sources": [
-                    "https://data.brreg.no/enhetsregisteret/api/enheter/lastned",
-                ],
-                "all_municipalities": True,
-                "full": True,
-            },
-        },
-    }
-
-Brønnøysund refreshes the bulk file each night; the same run is
-``manage.py import_brreg URL --all --full``.
+Production schedules the register sync with Celery beat every night when
+``DUGNAD_BRREG_SOURCES`` names the sources (see ``CELERY_BEAT_SCHEDULE`` in
+the settings): Brønnøysund refreshes the bulk file each night; the same run
+by hand or from cron is ``manage.py import_brreg URL --all --full``.
 """
 
 from __future__ import annotations
