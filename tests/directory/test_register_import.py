@@ -292,6 +292,8 @@ def test_frivillighetsregisteret_sets_categories(
     assert new.parent is not None
     assert new.parent.code == "12"
     assert "kunst" in rykkinn.search_document.lower()
+    # The date it first entered the register (not the latest re-entry).
+    assert rykkinn.frivillighetsregisteret_since == datetime.date(2009, 6, 1)
     # Records of organisations the directory does not hold (here, and the
     # Oslo one, filtered out by its address) are skipped.
     assert result.skipped_unknown == 2

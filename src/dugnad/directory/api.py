@@ -8,7 +8,7 @@ parameters find the same organisations. Every response names its licence
 (NLOD 2.0) in a ``licence`` field and a ``Link: <…>; rel="license"`` header.
 """
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -216,6 +216,7 @@ class OrganisationOut(Schema):
     national_organisation: OrganisationRefOut | None
     founded_year: int | None
     in_frivillighetsregisteret: bool
+    frivillighetsregisteret_since: date | None
     register_status: CodeLabelOut = Field(
         description="What the Brønnøysund registers say: active, dissolving or bankrupt."
     )
@@ -354,6 +355,7 @@ def organisation_out(request: HttpRequest, organisation: Organisation) -> dict[s
         "national_organisation": ref(organisation.national_organisation),
         "founded_year": organisation.founded.year if organisation.founded else None,
         "in_frivillighetsregisteret": organisation.in_frivillighetsregisteret,
+        "frivillighetsregisteret_since": organisation.frivillighetsregisteret_since,
         "register_status": {
             "code": organisation.register_status,
             "label": str(organisation.get_register_status_display()),

@@ -227,6 +227,9 @@ class Organisation(MunicipalityOwned):
     in_frivillighetsregisteret = models.BooleanField(
         _("registered in Frivillighetsregisteret"), default=False
     )
+    frivillighetsregisteret_since = models.DateField(
+        _("in Frivillighetsregisteret since"), null=True, blank=True
+    )
     register_status = models.CharField(
         _("register status"),
         max_length=20,

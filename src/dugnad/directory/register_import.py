@@ -73,6 +73,7 @@ REGISTER_FIELDS = (
     "phone",
     "founded",
     "in_frivillighetsregisteret",
+    "frivillighetsregisteret_since",
     "register_status",
     "municipality",
 )
@@ -404,7 +405,11 @@ class _Importer:
             self.run.skipped_other_municipality += 1
             return
         outcome = self.outcomes.setdefault(number, _Outcome(organisation))
-        self._update(outcome, {"in_frivillighetsregisteret": True})
+        changes: dict[str, Any] = {"in_frivillighetsregisteret": True}
+        since = frivillig.first_registered_on or frivillig.registered_on
+        if since is not None:
+            changes["frivillighetsregisteret_since"] = since
+        self._update(outcome, changes)
         self._set_categories(outcome, frivillig.categories)
 
     def _set_categories(self, outcome: _Outcome, refs: Sequence[IcnpoRef]) -> None:
