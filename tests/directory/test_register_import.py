@@ -91,7 +91,7 @@ def test_the_gzip_bulk_file_parses() -> None:
     assert not batch.problems
     assert len(batch.enheter) == 11
     rykkinn = next(e for e in batch.enheter if e.organisation_number == RYKKINN)
-    assert rykkinn.name == "RYKKINN SKOLEKORPS"
+    assert rykkinn.name == "Rykkinn Skolekorps"
     assert rykkinn.legal_form == "FLI"
     assert rykkinn.municipality_number == "3201"
     assert rykkinn.founded == datetime.date(1978, 9, 1)
@@ -212,7 +212,7 @@ def test_imported_fields_and_statuses(municipalities: tuple[Municipality, Munici
     result = run(BULK, all_municipalities=True)
 
     rykkinn = Organisation.objects.get(organisation_number=RYKKINN)
-    assert rykkinn.name == "RYKKINN SKOLEKORPS"
+    assert rykkinn.name == "Rykkinn Skolekorps"
     assert rykkinn.municipality == baerum
     assert rykkinn.legal_form == "FLI"
     assert rykkinn.legal_form_name == "Forening/lag/innretning"
@@ -268,7 +268,7 @@ def test_an_api_page_updates_what_changed(
     assert result.changes == [
         {
             "organisation_number": RYKKINN,
-            "name": "RYKKINN SKOLEKORPS",
+            "name": "Rykkinn Skolekorps",
             "field": "phone",
             "old": "+47 67 13 45 80",
             "new": "+47 67 13 45 99",
@@ -429,7 +429,7 @@ def test_the_command_prints_a_summary(municipalities: tuple[Municipality, Munici
     assert "Import finished." in text
     assert "Created: 4   updated: 0   unchanged: 0" in text
     assert "Marked bankrupt: 1   being dissolved: 1   deleted: 0" in text
-    assert f"{RYKKINN} RYKKINN SKOLEKORPS: created" in text
+    assert f"{RYKKINN} Rykkinn Skolekorps: created" in text
 
     out = StringIO()
     call_command("import_brreg", BULK, "--municipality", "baerum", "--dry-run", stdout=out)
@@ -497,7 +497,7 @@ def test_platform_administrators_read_runs_in_the_admin_site(
 
     assert listing.status_code == 200
     assert detail.status_code == 200
-    assert "RYKKINN SKOLEKORPS" in detail.content.decode()
+    assert "Rykkinn Skolekorps" in detail.content.decode()
     assert baerum_client.get("/admin/directory/registerimport/add/").status_code == 403
 
 

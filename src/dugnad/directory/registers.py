@@ -34,6 +34,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 
 from dugnad.directory.icnpo import normalise_code
+from dugnad.directory.text import name_from_register
 from dugnad.directory.validators import invalid_number_message, organisation_number_is_valid
 
 Format = Literal["auto", "enheter", "frivillighet"]
@@ -514,7 +515,7 @@ class _RecordReader:
         industry_code, _industry = self.code_and_name("naeringskode1")
         enhet = Enhet(
             organisation_number=number,
-            name=name,
+            name=name_from_register(name),
             legal_form=legal_form,
             legal_form_name=legal_form_name[:100],
             business_address=self.address("forretningsadresse"),

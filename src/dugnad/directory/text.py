@@ -124,3 +124,67 @@ def query_terms(query: str) -> list[str]:
     terms = [w for w in words(query) if w not in STOPWORDS and len(w) > 1]
     stemmer = _stemmer()
     return list(dict.fromkeys(stemmer.stemWords(stemmer.stemWords(terms))))
+
+
+# Abbreviations that stay in capitals when a register name is re-cased
+# (idrettslag, idrettsforening, fotballklubb, ...; youth and church bodies).
+_ACRONYMS = frozenset(
+    [
+        "IL",
+        "IF",
+        "IK",
+        "FK",
+        "BK",
+        "SK",
+        "HK",
+        "TIF",
+        "KFUM",
+        "KFUK",
+        "NMF",
+        "NJFF",
+        "DNT",
+        "NRK",
+        "NKS",
+        "AS",
+        "SA",
+        "BA",
+        "ASA",
+        "FAU",
+        "SFO",
+        "LHL",
+        "MS",
+        "NSF",
+        "NFF",
+        "NIF",
+    ]
+)
+_SMALL_WORDS = frozenset(
+    ["og", "i", "på", "for", "til", "med", "av", "fra", "ved", "under", "over", "om"]
+)
+
+
+def name_from_register(name: str) -> str:
+    """A register name written in capitals, as people write it.
+
+    Brønnøysund stores names in capitals ("RYKKINN SKOLEKORPS"). Which words
+    are proper names cannot be known, so every word but the small ones gets a
+    capital letter ("Rykkinn Skolekorps"), known abbreviations stay in
+    capitals ("IL Jutul"), and words joined by hyphens are each capitalised.
+    A name with any lower-case letter is kept as it is. Organisations can
+    correct their name; the import never overwrites it afterwards.
+    """
+    if not name or name != name.upper() or not any(c.isalpha() for c in name):
+        return name
+
+    def part(text: str) -> str:
+        if text in _ACRONYMS or any(c.isdigit() for c in text):
+            return text  # IL, KFUM; 4H, 1814
+        return text.capitalize()
+
+    words = []
+    for position, word in enumerate(name.split(" ")):
+        if position > 0 and word.lower() in _SMALL_WORDS:
+            words.append(word.lower())
+        else:
+            words.append("-".join(part(piece) for piece in word.split("-")))
+    return " ".join(words)
