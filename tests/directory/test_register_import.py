@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import gzip
+import io
 import json
 import shutil
 from io import StringIO
@@ -517,3 +518,61 @@ def test_a_listing_longer_than_the_page_limit_is_refused(
         "https://x.test/0: has more than 2 pages; import the bulk file instead "
         "(a partial listing is never applied)."
     ]
+
+
+# -- the bulk file as a stream ------------------------------------------------------
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 7, 64, 1 << 20])
+def test_the_bulk_array_streams_across_any_chunk_boundary(
+    chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dugnad.directory import registers
+
+    monkeypatch.setattr(registers, "STREAM_CHUNK", chunk)
+    items = [
+        {"organisasjonsnummer": "925181013", "navn": 'KORPS "NORD", \\ OG ]SØR['},
+        12345678901234567890,
+        -1.5e3,
+        [1, [2, {"a": None}]],
+        "ærlig talt",
+        True,
+        {},
+    ]
+    text = " \n[\n " + ",\n  ".join(json.dumps(i, ensure_ascii=False) for i in items) + " ]\n"
+    streamed = list(registers.iter_json_array(io.StringIO(text), source="bulk.json"))
+    assert streamed == items
+    assert list(registers.iter_json_array(io.StringIO(" [ ] "), source="empty.json")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ('[{"a": 1},\n {"b": 2', "line 2"),
+        ('[{"a": 1}\n {"b": 2}]', "line 2"),
+        ('{"a": 1}', "line 1, column 1"),
+        ('[{"a": 1},', "line 1"),
+    ],
+)
+def test_a_broken_bulk_stream_names_the_place(
+    text: str, where: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dugnad.directory import registers
+
+    monkeypatch.setattr(registers, "STREAM_CHUNK", 3)
+    with pytest.raises(RegisterFormatError, match=f"not valid JSON \\({where}"):
+        list(registers.iter_json_array(io.StringIO(text), source="bulk.json"))
+
+
+def test_bulk_files_stream_to_the_same_records_packed_or_not(tmp_path: Path) -> None:
+    """The stream (a local array) reads what decoding the whole document reads."""
+    packed = Path(BULK)
+    plain = tmp_path / "enheter_alle.json"
+    plain.write_bytes(gzip.decompress(packed.read_bytes()))
+    whole = parse_document(decode(packed.read_bytes(), source=BULK), source=BULK)
+    for path in (packed, plain):
+        (streamed,) = read_source(str(path), fetch=no_network)
+        assert streamed.is_bulk
+        assert streamed.kind == "enheter"
+        assert streamed.enheter == whole.enheter
+        assert [p.message for p in streamed.problems] == [p.message for p in whole.problems]

@@ -20,15 +20,16 @@ from __future__ import annotations
 
 import datetime
 import gzip
+import io
 import json
 import re
 import urllib.parse
 import urllib.request
 import zlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import IO, Any, Literal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
@@ -194,6 +195,20 @@ def read_bytes(source: str, *, fetch: Callable[[str], bytes] = fetch_url) -> byt
         raise RegisterFormatError(f"{source}: cannot be read ({exc.strerror or exc}).") from exc
 
 
+def _gzip_error(source: str, exc: Exception) -> RegisterFormatError:
+    return RegisterFormatError(
+        f"{source}: the gzip file is truncated or corrupt ({exc}). "
+        "Download it again; nothing was imported."
+    )
+
+
+def _json_error(source: str, exc: json.JSONDecodeError) -> RegisterFormatError:
+    return RegisterFormatError(
+        f"{source}: is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}). "
+        "It may be truncated; nothing was imported."
+    )
+
+
 def decode(data: bytes, *, source: str) -> Any:
     """JSON from bytes, gunzipped first when they start with gzip's magic bytes
     (whatever the file is called)."""
@@ -201,10 +216,7 @@ def decode(data: bytes, *, source: str) -> Any:
         try:
             data = gzip.decompress(data)
         except (EOFError, OSError, zlib.error) as exc:
-            raise RegisterFormatError(
-                f"{source}: the gzip file is truncated or corrupt ({exc}). "
-                "Download it again; nothing was imported."
-            ) from exc
+            raise _gzip_error(source, exc) from exc
     elif source.endswith(".gz"):
         raise RegisterFormatError(f"{source}: is named .gz but is not gzip-compressed.")
     try:
@@ -216,10 +228,127 @@ def decode(data: bytes, *, source: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise RegisterFormatError(
-            f"{source}: is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}). "
+        raise _json_error(source, exc) from exc
+
+
+# -- streaming the bulk file -------------------------------------------------------------
+
+STREAM_CHUNK = 1 << 20  # characters read at a time from a bulk file
+_NUMBER_CHARACTERS = "0123456789.eE+-"
+
+
+def _open_text(source: str) -> IO[str]:
+    """A local file as UTF-8 text, gunzipped on the fly when it is gzip."""
+    try:
+        with Path(source).open("rb") as probe:
+            magic = probe.read(2)
+        if magic == GZIP_MAGIC:
+            return io.TextIOWrapper(gzip.open(source, "rb"), encoding="utf-8-sig")
+        if source.endswith(".gz"):
+            raise RegisterFormatError(f"{source}: is named .gz but is not gzip-compressed.")
+        return Path(source).open(encoding="utf-8-sig")
+    except OSError as exc:
+        raise RegisterFormatError(f"{source}: cannot be read ({exc.strerror or exc}).") from exc
+
+
+def _first_character(source: str) -> str:
+    with _open_text(source) as text:
+        try:
+            while chunk := text.read(4096):
+                stripped = chunk.lstrip()
+                if stripped:
+                    return stripped[0]
+        except (EOFError, OSError, zlib.error) as exc:
+            raise _gzip_error(source, exc) from exc
+        except UnicodeDecodeError as exc:
+            raise RegisterFormatError(f"{source}: is not UTF-8 text ({exc.reason}).") from exc
+    return ""
+
+
+def iter_json_array(text: IO[str], *, source: str) -> Iterator[Any]:
+    """The items of a JSON array read from ``text`` one at a time.
+
+    The national bulk file holds more than a million entities (over a
+    gigabyte of JSON): decoding it whole would hold all of it as Python
+    objects at once. This reads it in chunks and decodes one item at a time;
+    errors name the line and column in the whole file, like ``json.loads``.
+    """
+    decoder = json.JSONDecoder()
+    buffer = ""
+    position = 0  # in buffer
+    consumed = 0  # characters of the file before buffer
+    lines_before = 0  # line breaks of the file before buffer
+    finished = False
+
+    def more() -> bool:
+        nonlocal buffer, position, consumed, lines_before, finished
+        if finished:
+            return False
+        try:
+            chunk = text.read(STREAM_CHUNK)
+        except (EOFError, OSError, zlib.error) as exc:
+            raise _gzip_error(source, exc) from exc
+        except UnicodeDecodeError as exc:
+            raise RegisterFormatError(f"{source}: is not UTF-8 text ({exc.reason}).") from exc
+        if not chunk:
+            finished = True
+            return False
+        consumed += position
+        lines_before += buffer.count("\n", 0, position)
+        buffer = buffer[position:] + chunk
+        position = 0
+        return True
+
+    def fail(message: str) -> RegisterFormatError:
+        line = lines_before + buffer.count("\n", 0, position) + 1
+        column = position - buffer.rfind("\n", 0, position)
+        return RegisterFormatError(
+            f"{source}: is not valid JSON (line {line}, column {column}: {message}). "
             "It may be truncated; nothing was imported."
-        ) from exc
+        )
+
+    def skip_space() -> str:
+        nonlocal position
+        while True:
+            while position < len(buffer) and buffer[position] in " \t\r\n":
+                position += 1
+            if position < len(buffer):
+                return buffer[position]
+            if not more():
+                return ""
+
+    if skip_space() != "[":
+        raise fail("Expecting '['")
+    position += 1
+    if skip_space() == "]":
+        return
+    while True:
+        if skip_space() == "":
+            raise fail("Expecting value")
+        while True:
+            try:
+                item, end = decoder.raw_decode(buffer, position)
+            except json.JSONDecodeError as exc:
+                # Most likely the item goes on in the next chunk.
+                if more():
+                    continue
+                position = max(position, exc.pos)
+                raise fail(exc.msg) from exc
+            # A number at the end of the buffer may go on in the next chunk
+            # ("-1" of "-1.5e3"): only trust it when something else follows.
+            is_number = isinstance(item, int | float) and not isinstance(item, bool)
+            if is_number and not buffer[end:].strip(_NUMBER_CHARACTERS) and more():
+                continue
+            break
+        position = end
+        yield item
+        separator = skip_space()
+        if separator == ",":
+            position += 1
+        elif separator == "]":
+            return
+        else:
+            raise fail("Expecting ',' delimiter")
 
 
 def read_source(
@@ -229,7 +358,14 @@ def read_source(
     fetch: Callable[[str], bytes] = fetch_url,
 ) -> list[Batch]:
     """Every batch of records a source holds. A URL of the paged API is followed
-    through its ``_links.next`` pages; a file is one document."""
+    through its ``_links.next`` pages; a file is one document. A local file
+    holding a JSON array (the bulk download) is read as a stream."""
+    if not is_url(source) and _first_character(source) == "[":
+        kind: Literal["enheter", "frivillighet"] = (
+            "frivillighet" if source_format == "frivillighet" else "enheter"
+        )
+        with _open_text(source) as text:
+            return [parse_items(iter_json_array(text, source=source), source, kind, is_bulk=True)]
     document = decode(read_bytes(source, fetch=fetch), source=source)
     batches = [parse_document(document, source=source, source_format=source_format)]
     if not is_url(source):
@@ -266,6 +402,17 @@ FRIVILLIG_KEYS = ("frivilligeOrganisasjoner", "frivilligOrganisasjoner")
 def parse_document(document: Any, *, source: str, source_format: Format = "auto") -> Batch:
     """The records of one decoded document, recognised by its shape (or as ``source_format``)."""
     kind, is_bulk, items = _recognise(document, source=source, source_format=source_format)
+    return parse_items(items, source, kind, is_bulk=is_bulk)
+
+
+def parse_items(
+    items: Iterable[Any],
+    source: str,
+    kind: Literal["enheter", "frivillighet"],
+    *,
+    is_bulk: bool,
+) -> Batch:
+    """The records of a sequence of register items (a list, or a stream)."""
     batch = Batch(source=source, kind=kind, is_bulk=is_bulk)
     for index, item in enumerate(items):
         reader = _RecordReader(item, source=source, index=index, batch=batch)
