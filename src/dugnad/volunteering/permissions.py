@@ -50,3 +50,25 @@ def coordinates_some(user: Any, municipality: Any, obj: Any) -> bool:
 
 register("volunteering.coordinate", can_coordinate)
 register("volunteering.coordinate_some", coordinates_some)
+
+
+# --- the municipality's overview, call-outs and programmes ----------------------------
+
+
+def sees_overview(user: Any, municipality: Any, obj: Any) -> bool:
+    """Municipal staff who follow volunteering across services and organisations."""
+    return is_platform_admin(user) or has_role(
+        user, municipality, Role.VOLUNTEER_COORDINATOR, Role.CASE_OFFICER, Role.MUNICIPAL_ADMIN
+    )
+
+
+def manages_programmes(user: Any, municipality: Any, obj: Any) -> bool:
+    """Sends call-outs, finds health ambassadors and pairs mentors: the
+    municipality's volunteer coordinators and administrators."""
+    return is_platform_admin(user) or has_role(
+        user, municipality, Role.VOLUNTEER_COORDINATOR, Role.MUNICIPAL_ADMIN
+    )
+
+
+register("volunteering.overview", sees_overview)
+register("volunteering.manage_programmes", manages_programmes)

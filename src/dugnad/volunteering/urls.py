@@ -48,3 +48,23 @@ urlpatterns = [
     ),
     path("koordinering/engasjement/<int:pk>/", views.engagement_decide, name="engagement-decide"),
 ]
+
+from dugnad.volunteering import callout_views  # noqa: E402
+
+urlpatterns += [
+    path("beredskap/", callout_views.register, name="responder"),
+    path("beredskap/avmeld/", callout_views.unregister, name="responder-remove"),
+    path("utkallinger/", callout_views.callout_list, name="callouts"),
+    path("utkallinger/ny/", callout_views.callout_create, name="callout-create"),
+    path("utkallinger/<int:pk>/", callout_views.callout, name="callout"),
+    path("utkallinger/<int:pk>/tall/", callout_views.callout_counts, name="callout-counts"),
+    path("utkallinger/<int:pk>/send/", callout_views.callout_send, name="callout-send"),
+    path("utkallinger/<int:pk>/lukk/", callout_views.callout_close, name="callout-close"),
+    path("svar/<str:token>/<str:value>/", callout_views.answer, name="callout-answer"),
+]
+
+from dugnad.volunteering import programme_views  # noqa: E402
+
+urlpatterns += [
+    path("ambassadorer/", programme_views.ambassadors, name="ambassadors"),
+]
