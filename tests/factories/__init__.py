@@ -321,7 +321,9 @@ class MentorMeetingFactory(DjangoModelFactory[MentorMeeting]):
         model = MentorMeeting
 
     municipality = factory.SubFactory(MunicipalityFactory)
-    pair = factory.SubFactory(MentorPairFactory, municipality=factory.SelfAttribute("..municipality"))
+    pair = factory.SubFactory(
+        MentorPairFactory, municipality=factory.SelfAttribute("..municipality")
+    )
     held_on = factory.LazyFunction(timezone.localdate)
     notes = "Gikk gjennom CV og søknad."
 
@@ -331,7 +333,9 @@ class MentorEvaluationFactory(DjangoModelFactory[MentorEvaluation]):
         model = MentorEvaluation
 
     municipality = factory.SubFactory(MunicipalityFactory)
-    pair = factory.SubFactory(MentorPairFactory, municipality=factory.SelfAttribute("..municipality"))
+    pair = factory.SubFactory(
+        MentorPairFactory, municipality=factory.SelfAttribute("..municipality")
+    )
     side = MentorSide.MENTOR
     rating = 5
     goals_met = "yes"

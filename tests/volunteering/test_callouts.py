@@ -165,7 +165,10 @@ def test_write_send_and_answer(
 
 def test_bad_token_and_other_municipality(baerum: Municipality, asker: Municipality) -> None:
     client = Client(HTTP_HOST="baerum.localhost")
-    assert client.get(reverse("volunteering:callout-answer", args=["123:bad", "yes"])).status_code == 404
+    assert (
+        client.get(reverse("volunteering:callout-answer", args=["123:bad", "yes"])).status_code
+        == 404
+    )
     recipient = CalloutRecipient.objects.create(
         municipality=baerum,
         callout=CalloutFactory.create(municipality=baerum, status=CalloutStatus.SENT),
@@ -175,7 +178,9 @@ def test_bad_token_and_other_municipality(baerum: Municipality, asker: Municipal
     url = reverse("volunteering:callout-answer", args=[token, "yes"])
     assert client.get(url).status_code == 200
     assert Client(HTTP_HOST="asker.localhost").get(url).status_code == 404
-    assert client.get(reverse("volunteering:callout-answer", args=[token, "maybe"])).status_code == 404
+    assert (
+        client.get(reverse("volunteering:callout-answer", args=[token, "maybe"])).status_code == 404
+    )
 
 
 def test_callout_to_2000_people_is_sent_in_batches_with_bounded_queries(

@@ -58,7 +58,9 @@ def register(request: HttpRequest) -> HttpResponse:
     form = ResponderForm(request.POST or None, initial=initial, municipality=municipality)
     if request.method == "POST" and form.is_valid():
         try:
-            callouts.register_responder(person=person, municipality=municipality, **form.cleaned_data)
+            callouts.register_responder(
+                person=person, municipality=municipality, **form.cleaned_data
+            )
         except callouts.CalloutError as exc:
             form.add_error(None, str(exc))
         else:
@@ -111,7 +113,9 @@ def callout_create(request: HttpRequest) -> HttpResponse:
         except callouts.CalloutError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, _("The call-out is saved. Check who it reaches, then send it."))
+            messages.success(
+                request, _("The call-out is saved. Check who it reaches, then send it.")
+            )
             return redirect("volunteering:callout", pk=item.pk)
     return render(
         request,

@@ -140,9 +140,7 @@ def matching_responders(callout: Callout) -> QuerySet[Responder]:
         found = found.filter(json_has_any("languages", callout.languages))
     district_ids = [d.pk for d in callout.districts.all()] if callout.pk else []
     if district_ids:
-        found = found.filter(
-            Q(districts__in=district_ids) | Q(districts__isnull=True)
-        ).distinct()
+        found = found.filter(Q(districts__in=district_ids) | Q(districts__isnull=True)).distinct()
     return found
 
 

@@ -98,9 +98,9 @@ def send_callout_messages(callout_id: int, base_url: str) -> dict[str, int]:
     queued = CalloutRecipient.objects.filter(callout=callout, status=DeliveryStatus.QUEUED)
     while True:
         batch = list(
-            queued.order_by("pk").values_list(
-                "pk", "email", "phone", "person__preferred_language"
-            )[:BATCH_SIZE]
+            queued.order_by("pk").values_list("pk", "email", "phone", "person__preferred_language")[
+                :BATCH_SIZE
+            ]
         )
         if not batch:
             break
@@ -134,4 +134,3 @@ def send_callout_messages(callout_id: int, base_url: str) -> dict[str, int]:
         status=CalloutStatus.SENT
     )
     return {"sent": sent_total, "failed": failed_total}
-

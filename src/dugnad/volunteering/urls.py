@@ -68,3 +68,10 @@ from dugnad.volunteering import programme_views  # noqa: E402
 urlpatterns += [
     path("ambassadorer/", programme_views.ambassadors, name="ambassadors"),
 ]
+
+from dugnad.volunteering import overview_views  # noqa: E402
+
+urlpatterns += [
+    path("oversikt/", overview_views.overview_page, name="overview"),
+    path("oversikt/csv/", overview_views.overview_csv, name="overview-csv"),
+]
