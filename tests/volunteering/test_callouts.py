@@ -71,16 +71,16 @@ def test_matching_by_skill_language_district_and_consent(baerum: Municipality) -
 
 def test_register_stores_consent_and_validates_sms(baerum: Municipality) -> None:
     person = UserFactory.create()
-    fields = dict(
-        is_emergency_volunteer=True,
-        is_health_ambassador=False,
-        skills=["driver", "nonsense"],
-        languages=["so"],
-        districts=[],
-        phone="",
-        by_email=False,
-        by_sms=True,
-    )
+    fields = {
+        "is_emergency_volunteer": True,
+        "is_health_ambassador": False,
+        "skills": ["driver", "nonsense"],
+        "languages": ["so"],
+        "districts": [],
+        "phone": "",
+        "by_email": False,
+        "by_sms": True,
+    }
     with pytest.raises(callouts.CalloutError, match="mobile number"):
         callouts.register_responder(person=person, municipality=baerum, **fields)
     fields["phone"] = "912 34 567"
@@ -109,9 +109,7 @@ def test_write_send_and_answer(
     baerum: Municipality, staff_client: Client, django_capture_on_commit_callbacks
 ) -> None:
     by_mail = ResponderFactory.create(municipality=baerum)
-    by_sms = ResponderFactory.create(
-        municipality=baerum, by_email=False, by_sms=True, phone="+4791234567"
-    )
+    ResponderFactory.create(municipality=baerum, by_email=False, by_sms=True, phone="+4791234567")
     ResponderFactory.create(municipality=baerum, skills=["cooking"])
     response = staff_client.post(
         reverse("volunteering:callout-create"),
@@ -203,9 +201,11 @@ def test_callout_to_2000_people_is_sent_in_batches_with_bounded_queries(
         ]
     )
     callout = CalloutFactory.create(municipality=baerum)
-    with CaptureQueriesContext(connection) as queries:
-        with django_capture_on_commit_callbacks(execute=True):
-            callouts.send_callout(actor=staff, callout=callout, base_url="http://baerum.localhost/")
+    with (
+        CaptureQueriesContext(connection) as queries,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        callouts.send_callout(actor=staff, callout=callout, base_url="http://baerum.localhost/")
     sql = [q["sql"] for q in queries.captured_queries]
     inserts = [q for q in sql if q.startswith("INSERT") and "calloutrecipient" in q]
     # bulk_create: two statements on PostgreSQL; SQLite splits by its variable limit

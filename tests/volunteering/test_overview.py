@@ -105,7 +105,8 @@ def test_page_and_csv(
     with django_assert_num_queries(9):
         response = client.get(reverse("volunteering:overview"))
     html = response.content.decode()
-    assert "Lindelia" in html and "Sandvika" in html
+    assert "Lindelia" in html
+    assert "Sandvika" in html
     response = client.get(reverse("volunteering:overview-csv"), {"bydel": data["sandvika"].pk})  # type: ignore[attr-defined]
     text = response.content.decode("utf-8-sig")
     assert response["Content-Type"].startswith("text/csv")

@@ -72,3 +72,26 @@ def manages_programmes(user: Any, municipality: Any, obj: Any) -> bool:
 
 register("volunteering.overview", sees_overview)
 register("volunteering.manage_programmes", manages_programmes)
+
+
+def side_of(person: Any, pair: Any) -> str | None:
+    """Which side ``person`` is on in a mentor pair, if any."""
+    if pair.mentor.person_id == getattr(person, "pk", None):
+        return "mentor"
+    if pair.mentee.person_id == getattr(person, "pk", None):
+        return "mentee"
+    return None
+
+
+def may_follow(user: Any, municipality: Any, pair: Any) -> bool:
+    """A mentor pair: its two members, or a coordinator of the programme."""
+    from dugnad.volunteering.models import MentorPair
+
+    if not is_authenticated(user):
+        return False
+    if isinstance(pair, MentorPair) and side_of(user, pair) is not None:
+        return True
+    return manages_programmes(user, municipality, pair)
+
+
+register("volunteering.mentor_pair", may_follow)

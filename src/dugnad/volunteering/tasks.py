@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection

@@ -67,6 +67,17 @@ from dugnad.volunteering import programme_views  # noqa: E402
 
 urlpatterns += [
     path("ambassadorer/", programme_views.ambassadors, name="ambassadors"),
+    path("mentor/", programme_views.mentor_home, name="mentor"),
+    path("mentor/koordinering/", programme_views.mentor_coordinate, name="mentor-coordinate"),
+    path("mentor/koordinering/par/", programme_views.mentor_confirm, name="mentor-confirm"),
+    path("mentor/par/<int:pk>/", programme_views.mentor_pair, name="mentor-pair"),
+    path("mentor/par/<int:pk>/mote/", programme_views.mentor_meeting, name="mentor-meeting"),
+    path(
+        "mentor/par/<int:pk>/evaluering/",
+        programme_views.mentor_evaluation,
+        name="mentor-evaluation",
+    ),
+    path("mentor/par/<int:pk>/avslutt/", programme_views.mentor_end, name="mentor-end"),
 ]
 
 from dugnad.volunteering import overview_views  # noqa: E402
