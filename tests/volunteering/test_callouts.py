@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -71,7 +72,7 @@ def test_matching_by_skill_language_district_and_consent(baerum: Municipality) -
 
 def test_register_stores_consent_and_validates_sms(baerum: Municipality) -> None:
     person = UserFactory.create()
-    fields = {
+    fields: dict[str, Any] = {
         "is_emergency_volunteer": True,
         "is_health_ambassador": False,
         "skills": ["driver", "nonsense"],
@@ -133,7 +134,7 @@ def test_write_send_and_answer(
     assert [m.to for m in sms.outbox] == ["+4791234567"]
     assert set(CalloutRecipient.objects.values_list("status", flat=True)) == {DeliveryStatus.SENT}
 
-    yes_link, no_link = _links(mail.outbox[0].body)
+    yes_link, no_link = _links(str(mail.outbox[0].body))
     anonymous = Client(HTTP_HOST="baerum.localhost")
     assert anonymous.get(yes_link).status_code == 200
     assert callouts.answer_counts(callout)["yes"] == 0  # opening the link does not answer
@@ -217,7 +218,7 @@ def test_callout_to_2000_people_is_sent_in_batches_with_bounded_queries(
     assert len(sms.outbox) == 500
     client = Client(HTTP_HOST="baerum.localhost")
     for message in mail.outbox[:5]:
-        client.post(_links(message.body)[0])
+        client.post(_links(str(message.body))[0])
     assert callouts.answer_counts(callout)["yes"] == 5
 
 

@@ -125,7 +125,7 @@ def need_out(request: HttpRequest, need: Need) -> dict[str, Any]:
                 "starts_at": s.starts_at,
                 "ends_at": s.ends_at,
                 "places": s.places,
-                "free_places": max(s.places - s.taken, 0),  # type: ignore[attr-defined]
+                "free_places": max(s.places - s.taken, 0),
             }
             for s in need.future_shifts  # type: ignore[attr-defined]
         ],
@@ -172,7 +172,7 @@ def list_needs(
 @api_requires(rules.PUBLIC)
 def need_detail(request: HttpRequest, response: HttpResponse, id: int) -> dict[str, Any]:
     municipality = _municipality(request)
-    found = _needs(municipality, NeedFilters()).filter(pk=id).first()
+    found = _needs(municipality, NeedFilters.model_validate({})).filter(pk=id).first()
     if found is None:
         raise HttpError(404, "Not found.")
     response["Link"] = NLOD.link_header
