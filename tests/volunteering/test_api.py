@@ -33,9 +33,11 @@ def test_open_needs(baerum: Municipality, baerum_client: Client, django_assert_n
     first = next(r for r in body["results"] if r["id"] == need.pk)
     assert [s["free_places"] for s in first["shifts"]] == [0, 3]
     assert first["district"] == "sandvika"
-    ids = lambda **p: [
-        r["id"] for r in baerum_client.get("/api/v1/volunteering/needs", p).json()["results"]
-    ]  # noqa: E731
+
+    def ids(**params: str) -> list[int]:
+        body = baerum_client.get("/api/v1/volunteering/needs", params).json()
+        return [r["id"] for r in body["results"]]
+
     assert ids(bydel="sandvika") == [need.pk]
     assert ids(fjern="true") == [remote.pk]
     assert ids(passer="seniors") == [need.pk]

@@ -49,6 +49,8 @@ def test_programme_demo_loads_twice() -> None:
     client = Client(HTTP_HOST="baerum.localhost")
     client.force_login(User.objects.get(email="koordinator@baerum.demo"))
     assert client.get(reverse("volunteering:mentor-coordinate")).status_code == 200
-    assert "Fatima Al-Sayed" in client.get(reverse("volunteering:mentor-coordinate")).content.decode()
+    assert (
+        "Fatima Al-Sayed" in client.get(reverse("volunteering:mentor-coordinate")).content.decode()
+    )
     assert client.get(reverse("volunteering:callout", args=[callout.pk])).status_code == 200
     assert client.get(reverse("volunteering:overview")).status_code == 200
