@@ -60,3 +60,24 @@ def test_callout_reaches_drivers_and_answers_count_up(site: Site, page: Page) ->
     # ... and without JavaScript, the reload link shows the same.
     page.goto(coordinator_url)
     expect(page.locator('[data-count="yes"]')).to_have_text("1")
+
+
+def test_overview_and_programme_pages_are_accessible(site: Site, page: Page) -> None:
+    log_in(page, site.url("/konto/login/"), "koordinator@baerum.demo")
+    for path in (
+        "/frivillighet/oversikt/",
+        "/frivillighet/ambassadorer/?sprak=so",
+        "/frivillighet/mentor/koordinering/",
+        "/frivillighet/beredskap/",
+        "/frivillighet/mentor/",
+    ):
+        page.goto(site.url(path))
+        check_accessibility(page, path)
+    expect(page.locator("main h1")).to_have_text("Mentor")
+    page.goto(site.url("/frivillighet/ambassadorer/?sprak=so"))
+    expect(page.locator("main table")).to_contain_text("Hodan Warsame")
+    page.goto(site.url("/frivillighet/mentor/koordinering/"))
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").first.click()
+    check_accessibility(page, "mentor pair")
+    expect(page.locator("main h1")).to_contain_text("Fatima Al-Sayed")
