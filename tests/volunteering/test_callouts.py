@@ -125,7 +125,7 @@ def test_write_send_and_answer(
     callout = Callout.objects.get()
     assert response["Location"] == reverse("volunteering:callout", args=[callout.pk])
     page = staff_client.get(response["Location"])
-    assert "2 people match the criteria" in page.content.decode()
+    assert "2 personer passer kriteriene" in page.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         staff_client.post(reverse("volunteering:callout-send", args=[callout.pk]))
     callout.refresh_from_db()

@@ -84,7 +84,7 @@ def test_pages(baerum: Municipality, coordinator: User, django_assert_num_querie
     staff.get(reverse("volunteering:mentor-coordinate"))
     with django_assert_num_queries(7):
         page = staff.get(reverse("volunteering:mentor-coordinate"))
-    assert "Same field: Sykepleier" in page.content.decode()
+    assert "Samme fagfelt: Sykepleier" in page.content.decode()
     response = staff.post(reverse("volunteering:mentor-confirm"), {"mentor": a.pk, "mentee": b.pk})
     pair = MentorPair.objects.get(mentor=a)
     assert response["Location"] == reverse("volunteering:mentor-pair", args=[pair.pk])
