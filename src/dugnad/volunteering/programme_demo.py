@@ -110,10 +110,8 @@ CALLOUT_TITLE = "Sjåfører til vaksinesenteret i Sandvika"
 
 
 def _people(baerum: Municipality) -> dict[str, User]:
-    return {
-        name: _person(f"{name}@baerum.demo", full, baerum)
-        for name, full, *_rest in [*RESPONDERS, *MENTOR_PEOPLE]
-    }
+    names = [(r[0], r[1]) for r in RESPONDERS] + [(m[0], m[1]) for m in MENTOR_PEOPLE]
+    return {name: _person(f"{name}@baerum.demo", full, baerum) for name, full in names}
 
 
 @transaction.atomic
