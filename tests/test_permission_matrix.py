@@ -23,7 +23,9 @@ from dugnad.premises.models import Booking, BookingStatus, Building
 from tests.factories import (
     BookingFactory,
     BuildingFactory,
+    CalloutFactory,
     EngagementFactory,
+    MentorPairFactory,
     NeedFactory,
     OrganisationClaimFactory,
     OrganisationFactory,
@@ -132,6 +134,25 @@ def expected_for_rule(rule: str, role: str) -> str:
         "volunteering.coordinate_some": {
             "volunteer_coordinator",
             "organisation_admin",
+            "platform_admin",
+        },
+        # the municipality's volunteering overview: coordinators, case officers, admins
+        "volunteering.overview": {
+            "volunteer_coordinator",
+            "case_officer",
+            "municipal_admin",
+            "platform_admin",
+        },
+        # call-outs, health ambassadors and Mentor pairs
+        "volunteering.manage_programmes": {
+            "volunteer_coordinator",
+            "municipal_admin",
+            "platform_admin",
+        },
+        # one Mentor pair (the sample pair's members are not among the roles)
+        "volunteering.mentor_pair": {
+            "volunteer_coordinator",
+            "municipal_admin",
             "platform_admin",
         },
         # the list: anyone managing some building; one booking: the manager of its
@@ -333,7 +354,17 @@ def volunteering_paths(service: Service, organisation: Organisation) -> dict[str
         "need-politiattest",
     ):
         paths[name] = reverse(f"volunteering:{name}", args=[need.pk])
-    return {f"volunteering:{name}": path for name, path in paths.items()}
+    callout = CalloutFactory.create(municipality=service.municipality)
+    for name in ("callout", "callout-counts", "callout-send", "callout-close"):
+        paths[name] = reverse(f"volunteering:{name}", args=[callout.pk])
+    pair = MentorPairFactory.create(municipality=service.municipality)
+    for name in ("mentor-pair", "mentor-meeting", "mentor-evaluation", "mentor-end"):
+        paths[name] = reverse(f"volunteering:{name}", args=[pair.pk])
+    samples = {f"volunteering:{name}": path for name, path in paths.items()}
+    samples["api:volunteering-need-detail"] = reverse(
+        "api:volunteering-need-detail", kwargs={"id": need.pk}
+    )
+    return samples
 
 
 def _organisation_coordinator(role: str) -> str:
@@ -347,6 +378,8 @@ def _organisation_coordinator(role: str) -> str:
 SPECIAL: dict[str, Any] = {
     "volunteering:organisation-coordinate": _organisation_coordinator,
     "volunteering:organisation-need-create": _organisation_coordinator,
+    # a made-up answer token: no such call-out recipient
+    "volunteering:callout-answer": lambda role: NOT_FOUND,
     # a made-up invitation token: the page explains it is not valid
     "directory:invitation": lambda role: LOGIN if role == "anonymous" else "status 400",
     # deciding one claim: staff of the municipality, not any organisation's administrator

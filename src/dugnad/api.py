@@ -11,6 +11,7 @@ from ninja import NinjaAPI
 from dugnad.directory.api import router as directory_router
 from dugnad.municipalities.api import router as municipalities_router
 from dugnad.people.api import router as people_router
+from dugnad.volunteering.api import router as volunteering_router
 
 api = NinjaAPI(
     title="Dugnad API",
@@ -26,3 +27,4 @@ api = NinjaAPI(
 api.add_router("/municipality", municipalities_router)
 api.add_router("/me", people_router)
 api.add_router("/organisations", directory_router)
+api.add_router("/volunteering", volunteering_router)

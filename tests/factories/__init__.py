@@ -231,3 +231,111 @@ class PolitiattestCheckFactory(DjangoModelFactory[PolitiattestCheck]):
         ServiceFactory, municipality=factory.SelfAttribute("..municipality")
     )
     checked_on = factory.LazyFunction(timezone.localdate)
+
+
+# --- volunteering: call-outs and programmes ------------------------------------------
+
+from dugnad.volunteering.models import (  # noqa: E402
+    Callout,
+    CalloutRecipient,
+    MentorEvaluation,
+    MentorMeeting,
+    MentorPair,
+    MentorProfile,
+    MentorSide,
+    Responder,
+)
+
+
+class ResponderFactory(DjangoModelFactory[Responder]):
+    """An emergency volunteer who drives and may be e-mailed."""
+
+    class Meta:
+        model = Responder
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    person = factory.SubFactory(UserFactory)
+    skills = factory.LazyFunction(lambda: ["driver"])
+    languages = factory.LazyFunction(lambda: ["nb"])
+    by_email = True
+
+
+class CalloutFactory(DjangoModelFactory[Callout]):
+    """A draft call-out for drivers."""
+
+    class Meta:
+        model = Callout
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    title = factory.Sequence(lambda n: f"Sjåfører til vaksinesenteret {n}")
+    message = "Vi trenger sjåfører som kan kjøre eldre til vaksinesenteret."
+    place = "Sandvika vaksinesenter"
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=2))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=8))
+    skills = factory.LazyFunction(lambda: ["driver"])
+
+
+class CalloutRecipientFactory(DjangoModelFactory[CalloutRecipient]):
+    class Meta:
+        model = CalloutRecipient
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    callout = factory.SubFactory(
+        CalloutFactory, municipality=factory.SelfAttribute("..municipality"), status="sent"
+    )
+    person = factory.SubFactory(UserFactory)
+    email = factory.SelfAttribute("person.email")
+    status = "sent"
+
+
+class MentorProfileFactory(DjangoModelFactory[MentorProfile]):
+    class Meta:
+        model = MentorProfile
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    person = factory.SubFactory(UserFactory)
+    side = MentorSide.MENTOR
+    profession = "Sykepleier"
+    languages = factory.LazyFunction(lambda: ["nb", "en"])
+
+
+class MentorPairFactory(DjangoModelFactory[MentorPair]):
+    class Meta:
+        model = MentorPair
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    mentor = factory.SubFactory(
+        MentorProfileFactory, municipality=factory.SelfAttribute("..municipality")
+    )
+    mentee = factory.SubFactory(
+        MentorProfileFactory,
+        municipality=factory.SelfAttribute("..municipality"),
+        side=MentorSide.MENTEE,
+    )
+    starts_on = factory.LazyFunction(timezone.localdate)
+    ends_on = factory.LazyAttribute(lambda o: o.starts_on + datetime.timedelta(days=183))
+
+
+class MentorMeetingFactory(DjangoModelFactory[MentorMeeting]):
+    class Meta:
+        model = MentorMeeting
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    pair = factory.SubFactory(
+        MentorPairFactory, municipality=factory.SelfAttribute("..municipality")
+    )
+    held_on = factory.LazyFunction(timezone.localdate)
+    notes = "Gikk gjennom CV og søknad."
+
+
+class MentorEvaluationFactory(DjangoModelFactory[MentorEvaluation]):
+    class Meta:
+        model = MentorEvaluation
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    pair = factory.SubFactory(
+        MentorPairFactory, municipality=factory.SelfAttribute("..municipality")
+    )
+    side = MentorSide.MENTOR
+    rating = 5
+    goals_met = "yes"

@@ -34,3 +34,23 @@ def test_demo_needs_load_twice_and_the_coordinator_sees_them() -> None:
     page = client.get(reverse("volunteering:need-volunteers", args=[visiting.pk]))
     assert page.status_code == 200
     assert "innbygger@baerum.demo" in page.content.decode()
+
+
+def test_programme_demo_loads_twice() -> None:
+    from dugnad.volunteering.models import Callout, MentorPair, Responder
+
+    call_command("load_demo", quiet_logins=True)
+    call_command("load_demo", quiet_logins=True)
+    ambassadors = Responder.objects.filter(is_health_ambassador=True)
+    assert {code for r in ambassadors for code in r.languages} >= {"ar", "so", "ti", "pl", "ur"}
+    assert MentorPair.objects.count() == 2
+    callout = Callout.objects.get(title="Sjåfører til vaksinesenteret i Sandvika")
+    assert callout.recipients.filter(answer="yes").exists()
+    client = Client(HTTP_HOST="baerum.localhost")
+    client.force_login(User.objects.get(email="koordinator@baerum.demo"))
+    assert client.get(reverse("volunteering:mentor-coordinate")).status_code == 200
+    assert (
+        "Fatima Al-Sayed" in client.get(reverse("volunteering:mentor-coordinate")).content.decode()
+    )
+    assert client.get(reverse("volunteering:callout", args=[callout.pk])).status_code == 200
+    assert client.get(reverse("volunteering:overview")).status_code == 200

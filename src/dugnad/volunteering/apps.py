@@ -8,4 +8,4 @@ class VolunteeringConfig(AppConfig):
 
     def ready(self) -> None:
         # Registers the module's permission rules and personal-data exporter.
-        from dugnad.volunteering import permissions, privacy  # noqa: F401
+        from dugnad.volunteering import permissions, privacy, programme_privacy  # noqa: F401

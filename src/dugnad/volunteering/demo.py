@@ -190,4 +190,7 @@ def load() -> int:
             person=resident,
             defaults={"municipality": baerum, "status": EngagementStatus.INTERESTED},
         )
+    from dugnad.volunteering import programme_demo
+
+    programme_demo.load(baerum)
     return Need.objects.filter(municipality=baerum).count()

@@ -289,3 +289,329 @@ class PolitiattestCheck(MunicipalityOwned):
 
     def __str__(self) -> str:
         return f"{self.person} {self.checked_on}"
+
+
+# --- call-outs (beredskapsfrivillighet) and health ambassadors ------------------------
+
+
+class Skill(models.TextChoices):
+    """What an emergency volunteer can help with."""
+
+    DRIVER = "driver", _("Driver")
+    HEALTH = "health", _("Health personnel")
+    INTERPRETER = "interpreter", _("Interpreter")
+    FIRST_AID = "first_aid", _("First aid")
+    LOGISTICS = "logistics", _("Logistics and carrying")
+    CARE = "care", _("Care and company")
+    IT = "it", _("IT and phones")
+    COOKING = "cooking", _("Cooking")
+
+
+class Responder(MunicipalityOwned):
+    """A person who may be called out: an emergency volunteer, a health ambassador or both.
+
+    ``districts`` empty means anywhere in the municipality. The person says how
+    they may be contacted (``by_email``/``by_sms``); ``consent_at`` is when they
+    last said so.
+    """
+
+    person = models.ForeignKey(
+        "people.User",
+        on_delete=models.CASCADE,
+        related_name="responder_registrations",
+        verbose_name=_("person"),
+    )
+    is_emergency_volunteer = models.BooleanField(_("emergency volunteer"), default=True)
+    is_health_ambassador = models.BooleanField(_("health ambassador"), default=False)
+    skills = models.JSONField(_("skills"), default=list, blank=True, help_text="Codes of Skill.")
+    languages = models.JSONField(
+        _("languages"), default=list, blank=True, help_text="ISO 639-1 codes."
+    )
+    districts = models.ManyToManyField(
+        "municipalities.District", blank=True, related_name="+", verbose_name=_("districts")
+    )
+    phone = models.CharField(_("mobile number"), max_length=30, blank=True)
+    by_email = models.BooleanField(_("may be contacted by e-mail"), default=True)
+    by_sms = models.BooleanField(_("may be contacted by SMS"), default=False)
+    consent_at = models.DateTimeField(_("contact consent given"), default=timezone.now)
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("call-out volunteer")
+        verbose_name_plural = _("call-out volunteers")
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "person"], name="responder_unique_person"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.person)
+
+
+class CalloutStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Sent")
+    CLOSED = "closed", _("Closed")
+
+
+class Callout(MunicipalityOwned):
+    """A call-out to the registered volunteers who match its criteria."""
+
+    title = models.CharField(_("title"), max_length=150)
+    message = models.TextField(_("message"))
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"), null=True, blank=True)
+    skills = models.JSONField(_("skills"), default=list, blank=True, help_text="Any of these.")
+    languages = models.JSONField(
+        _("languages"), default=list, blank=True, help_text="Any of these."
+    )
+    districts = models.ManyToManyField(
+        "municipalities.District", blank=True, related_name="+", verbose_name=_("districts")
+    )
+    ambassadors_only = models.BooleanField(_("only health ambassadors"), default=False)
+    status = models.CharField(
+        _("status"), max_length=16, choices=CalloutStatus.choices, default=CalloutStatus.DRAFT
+    )
+    created_by = models.ForeignKey(
+        "people.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("call-out")
+        verbose_name_plural = _("call-outs")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("volunteering:callout", args=[self.pk])
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (CalloutStatus.SENDING, CalloutStatus.SENT)
+
+
+class DeliveryStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+
+
+class Answer(models.TextChoices):
+    YES = "yes", _("Yes")
+    NO = "no", _("No")
+
+
+class CalloutRecipient(MunicipalityOwned):
+    """One person a call-out was sent to, how it went and what they answered."""
+
+    callout = models.ForeignKey(
+        Callout, on_delete=models.CASCADE, related_name="recipients", verbose_name=_("call-out")
+    )
+    person = models.ForeignKey(
+        "people.User",
+        on_delete=models.CASCADE,
+        related_name="callout_receipts",
+        verbose_name=_("person"),
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("mobile number"), max_length=30, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=DeliveryStatus.choices, default=DeliveryStatus.QUEUED
+    )
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    answer = models.CharField(_("answer"), max_length=8, choices=Answer.choices, blank=True)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("call-out recipient")
+        verbose_name_plural = _("call-out recipients")
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["callout", "person"], name="recipient_unique_person")
+        ]
+        indexes = [
+            models.Index(fields=["callout", "status"], name="recipient_status_idx"),
+            models.Index(fields=["callout", "answer"], name="recipient_answer_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.callout}"
+
+
+# --- the Mentor programme -------------------------------------------------------------
+
+
+class MentorSide(models.TextChoices):
+    MENTOR = "mentor", _("Mentor")
+    MENTEE = "mentee", _("Participant")
+
+
+class MentorProfile(MunicipalityOwned):
+    """One side of the Mentor programme: a mentor with work experience, or a
+    newcomer (immigrant or refugee) who wants one."""
+
+    person = models.ForeignKey(
+        "people.User",
+        on_delete=models.CASCADE,
+        related_name="mentor_profiles",
+        verbose_name=_("person"),
+    )
+    side = models.CharField(_("side"), max_length=8, choices=MentorSide.choices)
+    profession = models.CharField(_("profession or field"), max_length=150)
+    languages = models.JSONField(
+        _("languages"), default=list, blank=True, help_text="ISO 639-1 codes."
+    )
+    interests = models.CharField(_("interests"), max_length=300, blank=True)
+    district = models.ForeignKey(
+        "municipalities.District",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("district"),
+    )
+    goals = models.TextField(_("goals"), blank=True)
+    active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("mentor profile")
+        verbose_name_plural = _("mentor profiles")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "person", "side"], name="mentor_profile_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_side_display()})"
+
+
+class PairStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    ENDED = "ended", _("Ended")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class MentorPair(MunicipalityOwned):
+    """A mentor and a participant, confirmed by a coordinator, for six months."""
+
+    mentor = models.ForeignKey(
+        MentorProfile, on_delete=models.CASCADE, related_name="+", verbose_name=_("mentor")
+    )
+    mentee = models.ForeignKey(
+        MentorProfile, on_delete=models.CASCADE, related_name="+", verbose_name=_("participant")
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=PairStatus.choices, default=PairStatus.ACTIVE
+    )
+    reasons = models.JSONField(_("why they were paired"), default=list, blank=True)
+    starts_on = models.DateField(_("starts"))
+    ends_on = models.DateField(_("ends"))
+    confirmed_by = models.ForeignKey(
+        "people.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("confirmed by"),
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("mentor pair")
+        verbose_name_plural = _("mentor pairs")
+        ordering = ["-starts_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["mentor"],
+                condition=Q(status="active"),
+                name="mentor_pair_one_active_mentor",
+            ),
+            models.UniqueConstraint(
+                fields=["mentee"],
+                condition=Q(status="active"),
+                name="mentor_pair_one_active_mentee",
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__gt=models.F("starts_on")), name="mentor_pair_ends_after"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.mentor.person} – {self.mentee.person}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("volunteering:mentor-pair", args=[self.pk])
+
+
+class MentorMeeting(MunicipalityOwned):
+    """A meeting of a pair: when, and what they did."""
+
+    pair = models.ForeignKey(
+        MentorPair, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("pair")
+    )
+    held_on = models.DateField(_("date"))
+    notes = models.TextField(_("what was done"))
+    logged_by = models.ForeignKey(
+        "people.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("logged by"),
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("mentor meeting")
+        verbose_name_plural = _("mentor meetings")
+        ordering = ["-held_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.pair} {self.held_on}"
+
+
+class GoalsMet(models.TextChoices):
+    YES = "yes", _("Yes")
+    PARTLY = "partly", _("Partly")
+    NO = "no", _("No")
+
+
+class MentorEvaluation(MunicipalityOwned):
+    """One side's answers to the end evaluation of a pair."""
+
+    pair = models.ForeignKey(
+        MentorPair, on_delete=models.CASCADE, related_name="evaluations", verbose_name=_("pair")
+    )
+    side = models.CharField(_("side"), max_length=8, choices=MentorSide.choices)
+    rating = models.PositiveSmallIntegerField(_("how useful was it (1–5)"))
+    goals_met = models.CharField(_("were the goals met"), max_length=8, choices=GoalsMet.choices)
+    comment = models.TextField(_("comment"), blank=True)
+    submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("mentor evaluation")
+        verbose_name_plural = _("mentor evaluations")
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["pair", "side"], name="mentor_evaluation_unique"),
+            models.CheckConstraint(
+                condition=Q(rating__gte=1) & Q(rating__lte=5), name="mentor_evaluation_rating"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pair} ({self.side})"

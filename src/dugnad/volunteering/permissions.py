@@ -50,3 +50,48 @@ def coordinates_some(user: Any, municipality: Any, obj: Any) -> bool:
 
 register("volunteering.coordinate", can_coordinate)
 register("volunteering.coordinate_some", coordinates_some)
+
+
+# --- the municipality's overview, call-outs and programmes ----------------------------
+
+
+def sees_overview(user: Any, municipality: Any, obj: Any) -> bool:
+    """Municipal staff who follow volunteering across services and organisations."""
+    return is_platform_admin(user) or has_role(
+        user, municipality, Role.VOLUNTEER_COORDINATOR, Role.CASE_OFFICER, Role.MUNICIPAL_ADMIN
+    )
+
+
+def manages_programmes(user: Any, municipality: Any, obj: Any) -> bool:
+    """Sends call-outs, finds health ambassadors and pairs mentors: the
+    municipality's volunteer coordinators and administrators."""
+    return is_platform_admin(user) or has_role(
+        user, municipality, Role.VOLUNTEER_COORDINATOR, Role.MUNICIPAL_ADMIN
+    )
+
+
+register("volunteering.overview", sees_overview)
+register("volunteering.manage_programmes", manages_programmes)
+
+
+def side_of(person: Any, pair: Any) -> str | None:
+    """Which side ``person`` is on in a mentor pair, if any."""
+    if pair.mentor.person_id == getattr(person, "pk", None):
+        return "mentor"
+    if pair.mentee.person_id == getattr(person, "pk", None):
+        return "mentee"
+    return None
+
+
+def may_follow(user: Any, municipality: Any, pair: Any) -> bool:
+    """A mentor pair: its two members, or a coordinator of the programme."""
+    from dugnad.volunteering.models import MentorPair
+
+    if not is_authenticated(user):
+        return False
+    if isinstance(pair, MentorPair) and side_of(user, pair) is not None:
+        return True
+    return manages_programmes(user, municipality, pair)
+
+
+register("volunteering.mentor_pair", may_follow)

@@ -48,3 +48,41 @@ urlpatterns = [
     ),
     path("koordinering/engasjement/<int:pk>/", views.engagement_decide, name="engagement-decide"),
 ]
+
+from dugnad.volunteering import callout_views  # noqa: E402
+
+urlpatterns += [
+    path("beredskap/", callout_views.register, name="responder"),
+    path("beredskap/avmeld/", callout_views.unregister, name="responder-remove"),
+    path("utkallinger/", callout_views.callout_list, name="callouts"),
+    path("utkallinger/ny/", callout_views.callout_create, name="callout-create"),
+    path("utkallinger/<int:pk>/", callout_views.callout, name="callout"),
+    path("utkallinger/<int:pk>/tall/", callout_views.callout_counts, name="callout-counts"),
+    path("utkallinger/<int:pk>/send/", callout_views.callout_send, name="callout-send"),
+    path("utkallinger/<int:pk>/lukk/", callout_views.callout_close, name="callout-close"),
+    path("svar/<str:token>/<str:value>/", callout_views.answer, name="callout-answer"),
+]
+
+from dugnad.volunteering import programme_views  # noqa: E402
+
+urlpatterns += [
+    path("ambassadorer/", programme_views.ambassadors, name="ambassadors"),
+    path("mentor/", programme_views.mentor_home, name="mentor"),
+    path("mentor/koordinering/", programme_views.mentor_coordinate, name="mentor-coordinate"),
+    path("mentor/koordinering/par/", programme_views.mentor_confirm, name="mentor-confirm"),
+    path("mentor/par/<int:pk>/", programme_views.mentor_pair, name="mentor-pair"),
+    path("mentor/par/<int:pk>/mote/", programme_views.mentor_meeting, name="mentor-meeting"),
+    path(
+        "mentor/par/<int:pk>/evaluering/",
+        programme_views.mentor_evaluation,
+        name="mentor-evaluation",
+    ),
+    path("mentor/par/<int:pk>/avslutt/", programme_views.mentor_end, name="mentor-end"),
+]
+
+from dugnad.volunteering import overview_views  # noqa: E402
+
+urlpatterns += [
+    path("oversikt/", overview_views.overview_page, name="overview"),
+    path("oversikt/csv/", overview_views.overview_csv, name="overview-csv"),
+]

@@ -249,6 +249,9 @@ def coordinate(request: HttpRequest) -> HttpResponse:
             "title": _("Coordinate volunteers"),
             "services": services_qs.order_by("name"),
             "organisations": organisations.order_by("name"),
+            "manages_programmes": rules.allows(
+                "volunteering.manage_programmes", person, municipality
+            ),
         },
     )
 
