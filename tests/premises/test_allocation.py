@@ -17,8 +17,8 @@ from dugnad.premises.allocation import (
     ApplicantInfo,
     Blocked,
     SpaceInfo,
-    WishInfo,
     Window,
+    WishInfo,
     allocate,
 )
 
@@ -51,7 +51,8 @@ def test_whole_hall_conflicts_with_its_halves_but_halves_do_not_conflict() -> No
     wishes = [wish(10, 1, (1,)), wish(20, 2, (2,)), wish(30, 3, (3,), 19, 21)]
     plan = allocate(spaces=SPACES, applicants=applicants, wishes=wishes, criteria=[CHILDREN_YOUTH])
     assert plan.granted == {10: 1}
-    assert plan.refused[20].reason == TAKEN and plan.refused[20].by_wishes == (10,)
+    assert plan.refused[20].reason == TAKEN
+    assert plan.refused[20].by_wishes == (10,)
     assert plan.refused[30].by_wishes == (10,)
 
     # the halves first: then both halves fit and the whole is refused
@@ -82,7 +83,8 @@ def test_fair_share_spreads_hours_between_applicants() -> None:
         spaces=SPACES, applicants=applicants, wishes=wishes, criteria=[FAIR_SHARE, MEMBERS]
     )
     # after the big club's first evening, the small club (0 % so far) goes first
-    assert fair.granted[9] == 4 and 2 in fair.refused
+    assert fair.granted[9] == 4
+    assert 2 in fair.refused
     assert fair.shares[2].share == 1.0
     assert abs(fair.shares[1].share - 2 / 3) < 1e-9
 
@@ -123,7 +125,7 @@ def test_upper_bound() -> None:
 
 
 def _big_case(seed: int, halls: int = 100, wishes_count: int = 2000) -> dict[str, object]:
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 (test data)
     spaces: dict[int, SpaceInfo] = {}
     hall_ids = []
     for n in range(halls):
@@ -162,7 +164,7 @@ def test_deterministic_whatever_the_input_order() -> None:
     case = _big_case(7, halls=20, wishes_count=400)
     first = allocate(**case)  # type: ignore[arg-type]
     shuffled = list(case["wishes"])  # type: ignore[call-overload]
-    random.Random(1).shuffle(shuffled)
+    random.Random(1).shuffle(shuffled)  # noqa: S311 (test data)
     second = allocate(**{**case, "wishes": shuffled})  # type: ignore[arg-type]
     assert first.granted == second.granted
     assert first.refused == second.refused
