@@ -49,6 +49,7 @@ class SeasonRound(MunicipalityOwned):
     proposed_at = models.DateTimeField(_("proposed"), null=True, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     # The weeks that could not be booked at publication (existing bookings).
+    bound_minutes = models.PositiveIntegerField(_("upper bound (minutes)"), default=0)
     publish_conflicts = models.JSONField(_("conflicts at publication"), default=list, blank=True)
 
     class Meta:
@@ -122,6 +123,8 @@ class SeasonApplication(MunicipalityOwned):
     submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
     decided_at = models.DateTimeField(_("decision sent"), null=True, blank=True)
     complaint_deadline = models.DateField(_("complaint deadline"), null=True, blank=True)
+    # Wished minutes per week the halls' capacity allows at most (set by the allocation).
+    bound_minutes = models.PositiveIntegerField(_("upper bound (minutes)"), default=0)
 
     class Meta:
         verbose_name = _("season application")
