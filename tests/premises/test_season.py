@@ -8,6 +8,7 @@ import datetime
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core import mail
+from django.utils import timezone
 
 from dugnad.directory.models import Organisation
 from dugnad.municipalities.models import Municipality
@@ -33,6 +34,8 @@ from tests.factories import (
 )
 
 T = datetime.time
+SIX_PM = T(18)
+EIGHT_PM = T(20)
 
 
 def give_role(user: User, municipality: Municipality, role: str, scope: object = None) -> User:
@@ -81,7 +84,7 @@ def org_admin(baerum: Municipality, name: str) -> tuple[User, Organisation]:
 
 @pytest.fixture
 def season_round(baerum: Municipality, hall: Space, manager: User) -> SeasonRound:
-    start = datetime.date.today() + datetime.timedelta(days=30)
+    start = timezone.localdate() + datetime.timedelta(days=30)
     return season.open_round(
         actor=manager,
         municipality=baerum,
@@ -102,8 +105,8 @@ def apply(
     age_group: str = SeasonApplication.AgeGroup.ADULTS,
     members: int = 50,
     weekday: int = 1,
-    start: T = T(18),
-    end: T = T(20),
+    start: T = SIX_PM,
+    end: T = EIGHT_PM,
     alternatives: tuple[Space, ...] = (),
 ) -> SeasonApplication:
     user, organisation = org_admin(baerum, name)
@@ -229,7 +232,7 @@ def test_publish_books_every_week_skips_taken_weeks_and_sends_decisions(
     season_round: SeasonRound,
     django_capture_on_commit_callbacks: object,
 ) -> None:
-    a, b = halves(hall)
+    a, _b = halves(hall)
     kids = apply(season_round, baerum, "Stabæk Håndball", a, age_group="children")
     adults = apply(season_round, baerum, "Bedriftsidretten", hall)
     season.propose(actor=manager, season_round=season_round)
