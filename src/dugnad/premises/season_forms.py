@@ -94,16 +94,20 @@ class ApplicationForm(forms.Form):
 
 
 class WishForm(forms.Form):
+    """One wanted slot. Nothing is preselected, so an untouched extra form stays empty."""
+
     space = SpaceChoiceField(label=_("Space"), queryset=Space.objects.none())
-    weekday = forms.TypedChoiceField(label=_("Weekday"), choices=Weekday.choices, coerce=int)
+    weekday = forms.TypedChoiceField(
+        label=_("Weekday"), choices=[("", "---------"), *Weekday.choices], coerce=int
+    )
     start_time = forms.TimeField(label=_("From"), widget=_time_input())
     end_time = forms.TimeField(label=_("To"), widget=_time_input())
     priority = forms.IntegerField(
         label=_("Priority"),
         min_value=1,
         max_value=99,
-        initial=1,
-        help_text=_("1 is your most important wish."),
+        required=False,
+        help_text=_("1 is your most important wish (1 if empty)."),
     )
     alternatives = SpacesChoiceField(
         label=_("Acceptable alternatives"),
@@ -159,7 +163,11 @@ class AdjustForm(forms.Form):
     )
     space = SpaceChoiceField(label=_("Space"), queryset=Space.objects.none(), required=False)
     weekday = forms.TypedChoiceField(
-        label=_("Weekday"), choices=Weekday.choices, coerce=int, required=False
+        label=_("Weekday"),
+        choices=[("", "---------"), *Weekday.choices],
+        coerce=int,
+        required=False,
+        empty_value=None,
     )
     start_time = forms.TimeField(label=_("From"), widget=_time_input(), required=False)
     end_time = forms.TimeField(label=_("To"), widget=_time_input(), required=False)

@@ -149,7 +149,7 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
                 weekday=data["weekday"],
                 start_time=data["start_time"],
                 end_time=data["end_time"],
-                priority=data["priority"],
+                priority=data.get("priority") or 1,
                 alternatives=tuple(data.get("alternatives") or ()),
             )
             for data in formset.cleaned_data
@@ -258,7 +258,7 @@ def adjust(request: HttpRequest, pk: int) -> HttpResponse:
                 action=data["action"],
                 reason=data["reason"],
                 space=data.get("space"),
-                weekday=data.get("weekday") if data.get("weekday") != "" else None,
+                weekday=data.get("weekday"),
                 start_time=data.get("start_time"),
                 end_time=data.get("end_time"),
             )
