@@ -165,7 +165,7 @@ def test_deterministic_whatever_the_input_order() -> None:
     first = allocate(**case)  # type: ignore[arg-type]
     shuffled = list(case["wishes"])  # type: ignore[call-overload]
     random.Random(1).shuffle(shuffled)  # noqa: S311 (test data)
-    second = allocate(**{**case, "wishes": shuffled})  # type: ignore[arg-type]
+    second = allocate(**{**case, "wishes": shuffled})
     assert first.granted == second.granted
     assert first.refused == second.refused
     assert first.order == second.order

@@ -8,6 +8,7 @@ import datetime
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core import mail
+from django.db import models
 from django.utils import timezone
 
 from dugnad.directory.models import Organisation
@@ -38,12 +39,14 @@ SIX_PM = T(18)
 EIGHT_PM = T(20)
 
 
-def give_role(user: User, municipality: Municipality, role: str, scope: object = None) -> User:
+def give_role(
+    user: User, municipality: Municipality, role: str, scope: models.Model | None = None
+) -> User:
     extra = {}
     if scope is not None:
         extra = {
             "scope_type": ContentType.objects.get_for_model(scope),
-            "scope_id": scope.pk,  # type: ignore[attr-defined]
+            "scope_id": scope.pk,
         }
     RoleAssignmentFactory.create(user=user, role=role, municipality=municipality, **extra)
     return user
@@ -256,7 +259,7 @@ def test_publish_books_every_week_skips_taken_weeks_and_sends_decisions(
     made = Booking.objects.exclude(pk=existing.pk)
     assert made.count() == weeks - 1
     assert all(b.status == BookingStatus.CONFIRMED for b in made)
-    assert all(b.organisation.name == "Stabæk Håndball" for b in made)  # type: ignore[union-attr]
+    assert all(b.organisation.name == "Stabæk Håndball" for b in made)
     assert SeasonBooking.objects.count() == weeks - 1
     assert BookingSlot.objects.filter(booking__in=made, space=a).count() == weeks - 1
     kids.refresh_from_db()
@@ -264,8 +267,8 @@ def test_publish_books_every_week_skips_taken_weeks_and_sends_decisions(
     assert len(mail.outbox) == 2
     message = next(m for m in mail.outbox if m.to == [adults.person.email])
     assert "Bedriftsidretten" in message.body
-    assert message.attachments[0][2] == "application/pdf"  # type: ignore[index]
-    assert message.attachments[0][1][:4] == b"%PDF"  # type: ignore[index]
+    assert message.attachments[0][2] == "application/pdf"
+    assert message.attachments[0][1][:4] == b"%PDF"
     with pytest.raises(season.SeasonError):
         season.publish(actor=manager, season_round=season_round)
 

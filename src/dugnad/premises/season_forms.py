@@ -21,12 +21,12 @@ from dugnad.premises.models import (
 from dugnad.premises.season_models import Weekday
 
 
-class SpaceChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+class SpaceChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.building.name}: {obj.name}"
 
 
-class SpacesChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+class SpacesChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.building.name}: {obj.name}"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 
 from django.contrib import messages
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -51,7 +52,7 @@ def _entry(request: HttpRequest, pk: int) -> WaitlistEntry:
     return get_scoped_or_404(request, WaitlistEntry.objects.select_related("space"), pk=pk)
 
 
-def _round_spaces(request: HttpRequest, season_round: SeasonRound | None = None):  # type: ignore[no-untyped-def]
+def _round_spaces(request: HttpRequest, season_round: SeasonRound | None = None) -> QuerySet[Space]:
     spaces = scoped(request, Space).filter(bookable=True).select_related("building")
     if season_round is not None:
         spaces = spaces.filter(season_rounds=season_round)

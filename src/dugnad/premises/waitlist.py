@@ -150,7 +150,9 @@ def _open_offer_overlaps(entry: WaitlistEntry, leaves: list[int]) -> bool:
 
 
 def offer_token(entry: WaitlistEntry) -> str:
-    return signing.dumps({"entry": entry.pk, "at": entry.offered_at.isoformat()}, salt=SALT)
+    """The signed key of the offer's link (it names the entry and this offer's time)."""
+    offered_at = entry.offered_at.isoformat() if entry.offered_at else ""
+    return signing.dumps({"entry": entry.pk, "at": offered_at}, salt=SALT)
 
 
 def entry_for_token(token: str) -> WaitlistEntry | None:
