@@ -85,7 +85,7 @@ def test_a_whole_round_through_the_pages(
     assert as_manager.post(url, {"action": "propose"}).status_code == 302
     page = as_manager.get(url).content.decode()
     assert "Stabæk Håndball" in page
-    assert "Upper bound" in page
+    assert "Øvre grense" in page
     csv = as_manager.get(reverse("premises:season-report", args=[season_round.pk]))
     assert "Stabæk Håndball" in csv.content.decode()
 
@@ -158,7 +158,7 @@ def test_the_municipality_orders_the_priorities(baerum: Municipality) -> None:
     admin = give_role(UserFactory.create(), baerum, Role.MUNICIPAL_ADMIN)
     client = logged_in(admin)
     url = reverse("premises:season-priorities")
-    assert "Activities for children and youth first" in client.get(url).content.decode()
+    assert "Aktiviteter for barn og unge først" in client.get(url).content.decode()
     response = client.post(url, {"members": 1, "fair_share": 2, "children_youth": 3})
     assert response.status_code == 302
     assert list(
@@ -166,7 +166,7 @@ def test_the_municipality_orders_the_priorities(baerum: Municipality) -> None:
     ) == ["members", "fair_share", "children_youth"]
     response = client.post(url, {"members": 1, "fair_share": 1})
     assert response.status_code == 200
-    assert "own position" in response.content.decode()
+    assert "sin egen plass" in response.content.decode()
 
 
 @pytest.mark.parametrize("path", ["/lokaler/sesong/", "/lokaler/venteliste/"])
