@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from dugnad.directory.models import Organisation, OrganisationClaim
 from dugnad.municipalities.models import Municipality, Service
@@ -323,7 +324,7 @@ def season_paths(organisation: Organisation, booking: Booking, resident: User) -
     waiting list entry of the resident."""
     municipality = organisation.municipality
     application = SeasonApplicationFactory.create(
-        municipality=municipality, organisation=organisation
+        municipality=municipality, organisation=organisation, decided_at=timezone.now()
     )
     wish = SeasonWishFactory.create(
         municipality=municipality, application=application, space=booking.space

@@ -106,11 +106,13 @@ def test_a_whole_round_through_the_pages(
     assert response.status_code == 302
     assert AllocationAdjustment.objects.get().reason == "Flyttet til torsdag etter avtale"
 
+    decision_url = reverse("premises:season-decision", args=[application.pk])
+    assert as_applicant.get(decision_url).status_code == 403  # not before publication
+    assert as_manager.get(decision_url).status_code == 200  # the managers' preview
     with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
         assert as_manager.post(url, {"action": "publish"}).status_code == 302
     assert SeasonBooking.objects.count() == 4  # two weeks × two slots
 
-    decision_url = reverse("premises:season-decision", args=[application.pk])
     page = as_applicant.get(decision_url).content.decode()
     assert "forvaltningsloven § 29" in page
     deadline = timezone.localdate() + datetime.timedelta(days=21)

@@ -30,12 +30,13 @@ def can_apply_season(user: Any, municipality: Any, obj: Any) -> bool:
 
 
 def can_view_decision(user: Any, municipality: Any, application: Any) -> bool:
-    """The applicant organisation's administrators and the season's managers."""
+    """The season's managers (also as a preview before publication) and, once
+    the decision is sent, the applicant organisation's administrators."""
     if not is_authenticated(user) or not isinstance(application, SeasonApplication):
         return False
-    return administers(user, application.organisation) or can_manage_season(
-        user, application.municipality, None
-    )
+    if can_manage_season(user, application.municipality, None):
+        return True
+    return application.decided_at is not None and administers(user, application.organisation)
 
 
 def can_withdraw_waitlist(user: Any, municipality: Any, entry: Any) -> bool:
