@@ -21,7 +21,23 @@ def test_manager_publishes_and_the_club_reads_its_decision(page: Page, site: Sit
     )
     allocation = f"/lokaler/sesong/{season_round.pk}/tildeling/"
 
+    wish = application.wishes.order_by("priority").first()
+    assert wish is not None
+    log_in(page, site.url("/konto/login/"), "lagleder@baerum.demo")
+    for path in (
+        "/lokaler/sesong/",
+        f"/lokaler/sesong/{season_round.pk}/",
+        f"/lokaler/sesong/{season_round.pk}/sok/",
+        f"/lokaler/rom/{wish.space_id}/venteliste/",
+        "/lokaler/venteliste/",
+    ):
+        page.goto(site.url(path))
+        check_accessibility(page, path)
+
+    page.context.clear_cookies()
     log_in(page, site.url("/konto/login/"), "utleie@baerum.demo")
+    page.goto(site.url(f"/lokaler/sesong/onske/{wish.pk}/endre/"))
+    check_accessibility(page, "adjust a wish")
     page.goto(site.url(allocation))
     assert "Rykkinn håndballklubb" in page.content()
     check_accessibility(page, "allocation (proposed)")
@@ -34,6 +50,11 @@ def test_manager_publishes_and_the_club_reads_its_decision(page: Page, site: Sit
     assert season_round.status == SeasonRound.Status.PUBLISHED
     assert SeasonBooking.objects.exists()
     check_accessibility(page, "allocation (published)")
+
+    page.context.clear_cookies()
+    log_in(page, site.url("/konto/login/"), "kommuneadmin@baerum.demo")
+    page.goto(site.url("/lokaler/sesong/prioriteringer/"))
+    check_accessibility(page, "priorities")
 
     page.context.clear_cookies()
     log_in(page, site.url("/konto/login/"), "lagleder@baerum.demo")
