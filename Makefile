@@ -93,6 +93,7 @@ check: deps
 
 bench: deps assets messages
 	$(BIN)/python -m bench $(BENCH_ARGS)
+	$(BIN)/python -m bench.season_allocation
 
 clean:
 	rm -rf $(VENV) node_modules build var

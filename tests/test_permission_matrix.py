@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from dugnad.directory.models import Organisation, OrganisationClaim
 from dugnad.municipalities.models import Municipality, Service
@@ -30,11 +31,14 @@ from tests.factories import (
     OrganisationClaimFactory,
     OrganisationFactory,
     RoleAssignmentFactory,
+    SeasonApplicationFactory,
+    SeasonWishFactory,
     ServiceFactory,
     ShiftFactory,
     ShiftSignupFactory,
     SpaceFactory,
     UserFactory,
+    WaitlistEntryFactory,
 )
 
 ROLES = [
@@ -160,6 +164,20 @@ def expected_for_rule(rule: str, role: str) -> str:
         "premises.manage_bookings": {"booking_manager", "platform_admin"},
         # the sample booking was made by the resident
         "premises.cancel_booking": {"resident", "booking_manager", "platform_admin"},
+        # season allocation: booking managers and municipal administrators run it,
+        # the municipality's administrators set the priorities, organisation
+        # administrators apply; the sample application is the sample organisation's
+        "premises.manage_season": {"booking_manager", "municipal_admin", "platform_admin"},
+        "premises.edit_priorities": {"municipal_admin", "platform_admin"},
+        "premises.apply_season": {"organisation_admin", "platform_admin"},
+        "premises.view_decision": {
+            "organisation_admin",
+            "booking_manager",
+            "municipal_admin",
+            "platform_admin",
+        },
+        # the sample waiting list entry is the resident's
+        "premises.withdraw_waitlist": {"resident"},
     }[rule]
     return OK if role in allowed else FORBIDDEN
 
@@ -322,6 +340,34 @@ def sample_paths(
     return samples
 
 
+def season_paths(organisation: Organisation, booking: Booking, resident: User) -> dict[str, str]:
+    """A round with the sample organisation's application and wish, and a
+    waiting list entry of the resident."""
+    municipality = organisation.municipality
+    application = SeasonApplicationFactory.create(
+        municipality=municipality, organisation=organisation, decided_at=timezone.now()
+    )
+    wish = SeasonWishFactory.create(
+        municipality=municipality, application=application, space=booking.space
+    )
+    entry = WaitlistEntryFactory.create(
+        municipality=municipality, space=booking.space, person=resident
+    )
+    round_pk = application.round_id
+    paths = {
+        "season-round": reverse("premises:season-round", args=[round_pk]),
+        "season-apply": reverse("premises:season-apply", args=[round_pk]),
+        "season-allocation": reverse("premises:season-allocation", args=[round_pk]),
+        "season-report": reverse("premises:season-report", args=[round_pk]),
+        "season-adjust": reverse("premises:season-adjust", args=[wish.pk]),
+        "season-decision": reverse("premises:season-decision", args=[application.pk]),
+        "season-decision-pdf": reverse("premises:season-decision-pdf", args=[application.pk]),
+        "waitlist-join": reverse("premises:waitlist-join", args=[booking.space_id]),
+        "waitlist-withdraw": reverse("premises:waitlist-withdraw", args=[entry.pk]),
+    }
+    return {f"premises:{name}": path for name, path in paths.items()}
+
+
 def volunteering_paths(service: Service, organisation: Organisation) -> dict[str, str]:
     """A published need of the sample service, with a shift, an engagement and a sign-up."""
     need = NeedFactory.create(municipality=service.municipality, service=service)
@@ -409,6 +455,7 @@ def test_matrix(people: dict[str, User]) -> None:
     )
     samples = sample_paths(organisation, claim, booking)
     samples |= volunteering_paths(Service.objects.get(), organisation)
+    samples |= season_paths(organisation, booking, people["resident"])
     failures = []
     for role in ROLES:
         client = Client(HTTP_HOST="baerum.localhost", raise_request_exception=False)

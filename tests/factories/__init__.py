@@ -14,7 +14,21 @@ from dugnad.directory.models import Organisation, OrganisationClaim
 from dugnad.municipalities.demo.foundation import demo_organisation_number
 from dugnad.municipalities.models import District, Municipality, MunicipalityHost, Service
 from dugnad.people.models import AuditEntry, Role, RoleAssignment, User
-from dugnad.premises.models import Booking, BookingSlot, BookingStatus, Building, Space
+from dugnad.premises.models import (
+    AllocatedSlot,
+    AllocationAdjustment,
+    Booking,
+    BookingSlot,
+    BookingStatus,
+    Building,
+    PriorityCriterion,
+    SeasonApplication,
+    SeasonBooking,
+    SeasonRound,
+    SeasonWish,
+    Space,
+    WaitlistEntry,
+)
 from dugnad.volunteering.models import (
     Engagement,
     Need,
@@ -339,3 +353,114 @@ class MentorEvaluationFactory(DjangoModelFactory[MentorEvaluation]):
     side = MentorSide.MENTOR
     rating = 5
     goals_met = "yes"
+
+
+class SeasonRoundFactory(DjangoModelFactory[SeasonRound]):
+    """An open round for next season, deadline in a month."""
+
+    class Meta:
+        model = SeasonRound
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    name = factory.Sequence(lambda n: f"Idrettshaller {n}")
+    season_start = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=60))
+    season_end = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=120))
+    deadline = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=30))
+    created_by = factory.SubFactory(UserFactory)
+
+
+class PriorityCriterionFactory(DjangoModelFactory[PriorityCriterion]):
+    class Meta:
+        model = PriorityCriterion
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    kind = PriorityCriterion.Kind.CHILDREN_YOUTH
+    position = 1
+
+
+class SeasonApplicationFactory(DjangoModelFactory[SeasonApplication]):
+    class Meta:
+        model = SeasonApplication
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    round = factory.SubFactory(
+        SeasonRoundFactory, municipality=factory.SelfAttribute("..municipality")
+    )
+    organisation = factory.SubFactory(
+        OrganisationFactory, municipality=factory.SelfAttribute("..municipality")
+    )
+    person = factory.SubFactory(UserFactory)
+    age_group = SeasonApplication.AgeGroup.CHILDREN
+    members = 120
+    activity = "Håndballtrening"
+
+
+class SeasonWishFactory(DjangoModelFactory[SeasonWish]):
+    class Meta:
+        model = SeasonWish
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    application = factory.SubFactory(
+        SeasonApplicationFactory, municipality=factory.SelfAttribute("..municipality")
+    )
+    space = factory.SubFactory(SpaceFactory, municipality=factory.SelfAttribute("..municipality"))
+    weekday = 1
+    start_time = datetime.time(18)
+    end_time = datetime.time(20)
+    priority = 1
+
+
+class AllocatedSlotFactory(DjangoModelFactory[AllocatedSlot]):
+    class Meta:
+        model = AllocatedSlot
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    wish = factory.SubFactory(
+        SeasonWishFactory, municipality=factory.SelfAttribute("..municipality")
+    )
+    round = factory.SelfAttribute("wish.application.round")
+    space = factory.SelfAttribute("wish.space")
+    weekday = factory.SelfAttribute("wish.weekday")
+    start_time = factory.SelfAttribute("wish.start_time")
+    end_time = factory.SelfAttribute("wish.end_time")
+
+
+class AllocationAdjustmentFactory(DjangoModelFactory[AllocationAdjustment]):
+    class Meta:
+        model = AllocationAdjustment
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    wish = factory.SubFactory(
+        SeasonWishFactory, municipality=factory.SelfAttribute("..municipality")
+    )
+    round = factory.SelfAttribute("wish.application.round")
+    actor = factory.SubFactory(UserFactory)
+    action = AllocationAdjustment.Action.REMOVE
+    reason = "Hallen stenges for vedlikehold."
+
+
+class SeasonBookingFactory(DjangoModelFactory[SeasonBooking]):
+    class Meta:
+        model = SeasonBooking
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    slot = factory.SubFactory(
+        AllocatedSlotFactory, municipality=factory.SelfAttribute("..municipality")
+    )
+    booking = factory.SubFactory(
+        BookingFactory,
+        municipality=factory.SelfAttribute("..municipality"),
+        space=factory.SelfAttribute("..slot.space"),
+    )
+
+
+class WaitlistEntryFactory(DjangoModelFactory[WaitlistEntry]):
+    class Meta:
+        model = WaitlistEntry
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    space = factory.SubFactory(SpaceFactory, municipality=factory.SelfAttribute("..municipality"))
+    person = factory.SubFactory(UserFactory)
+    purpose = "Korøving"
+    start = factory.LazyFunction(lambda: _next_week(17))
+    end = factory.LazyFunction(lambda: _next_week(19))

@@ -26,3 +26,18 @@ def test_demo_is_idempotent_and_bookable() -> None:
     manager = User.objects.get(email="utleie@baerum.demo")
     fornebu = Space.objects.get(name="Storsalen").building
     assert can_manage_bookings(manager, fornebu.municipality, fornebu)
+
+
+@pytest.mark.django_db
+def test_demo_season_round_is_proposed_once() -> None:
+    from dugnad.premises.models import AllocatedSlot, SeasonApplication, SeasonRound
+
+    foundation.load()
+    demo.load()
+    season_round = SeasonRound.objects.get()
+    assert season_round.status == SeasonRound.Status.PROPOSED
+    assert SeasonApplication.objects.count() == 5
+    slots = AllocatedSlot.objects.count()
+    assert 0 < slots < 12  # some wishes collide (whole hall against its halves)
+    demo.load()
+    assert (SeasonApplication.objects.count(), AllocatedSlot.objects.count()) == (5, slots)

@@ -21,3 +21,22 @@ def test_export_and_deletion(baerum: Municipality) -> None:
     booking.refresh_from_db()
     assert booking.status == BookingStatus.CANCELLED
     assert book(space, 17, 19).status == BookingStatus.CONFIRMED
+
+
+def test_season_applications_and_waiting_lists(baerum: Municipality) -> None:
+    from dugnad.premises.models import WaitlistEntry
+    from tests.factories import SeasonWishFactory, WaitlistEntryFactory
+
+    person = UserFactory.create()
+    wish = SeasonWishFactory.create(municipality=baerum, application__person=person)
+    WaitlistEntryFactory.create(municipality=baerum, person=person)
+    exported = export_personal_data(user=person)
+    assert exported["season_applications"][0]["wishes"][0]["start"] == "18:00"
+    assert exported["season_applications"][0]["organisation"] == (
+        wish.application.organisation.name
+    )
+    assert exported["waiting_lists"][0]["purpose"] == "Korøving"
+
+    delete_account(user=person)
+    assert not WaitlistEntry.objects.exists()
+    wish.application.refresh_from_db()  # the organisation's case stays

@@ -193,4 +193,8 @@ def load() -> int:
     baerum = Municipality.objects.get(slug="baerum")
     today = timezone.localdate()
     monday = today - datetime.timedelta(days=today.weekday())
-    return sum(_book(baerum, spec, monday) for spec in BOOKINGS)
+    added = sum(_book(baerum, spec, monday) for spec in BOOKINGS)
+    from dugnad.premises import season_demo
+
+    season_demo.load()
+    return added

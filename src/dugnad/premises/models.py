@@ -203,3 +203,16 @@ class BookingSlot(MunicipalityOwned):
 
     def __str__(self) -> str:
         return f"{self.space_id} {self.start:%Y-%m-%d %H:%M}"
+
+
+# Season allocation and waiting lists live in their own module.
+from dugnad.premises.season_models import (  # noqa: E402, F401 (registers the models)
+    AllocatedSlot,
+    AllocationAdjustment,
+    PriorityCriterion,
+    SeasonApplication,
+    SeasonBooking,
+    SeasonRound,
+    SeasonWish,
+    WaitlistEntry,
+)

@@ -37,3 +37,6 @@ def can_cancel_booking(user: Any, municipality: Any, booking: Any) -> bool:
 
 register("premises.manage_bookings", can_manage_bookings)
 register("premises.cancel_booking", can_cancel_booking)
+
+# The season allocation's and waiting lists' rules.
+from dugnad.premises import season_permissions  # noqa: E402, F401 (registers the rules)

@@ -49,3 +49,6 @@ def _bump(municipality_ids: set[int]) -> None:
 
 
 privacy.register("bookings", exporter=export_bookings, eraser=erase_bookings)
+
+# The season allocation's and waiting lists' personal data.
+from dugnad.premises import season_privacy  # noqa: E402, F401 (registers them)

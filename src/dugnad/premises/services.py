@@ -223,7 +223,13 @@ def cancel_booking(*, actor: User, booking: Booking) -> Booking:
         raise BookingError(_("This booking is no longer active."))
     if booking.end <= timezone.now():
         raise BookingError(_("This booking has already ended."))
+    was_confirmed = booking.status == BookingStatus.CONFIRMED
     _set_status(booking, BookingStatus.CANCELLED)
+    if was_confirmed:  # offer the freed time to the waiting list
+        from dugnad.premises import waitlist
+
+        booking_id = booking.pk
+        transaction.on_commit(lambda: waitlist.on_booking_cancelled(booking_id))
     if booking.person_id != actor.pk:
         audit.record(
             actor=actor,
