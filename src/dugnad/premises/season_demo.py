@@ -25,7 +25,8 @@ ROUND = "Idrettshaller 2027–2028"
 HALLS = ("Idrettshallen", "Gymsalen")
 A = SeasonApplication.AgeGroup
 
-# club, age group, members, activity, wishes (space, weekday, from, to, priority)
+# club (organisations of the directory's demo), age group, members, activity,
+# wishes (space, weekday, from, to, priority)
 CLUBS: list[tuple[str, str, int, str, list[tuple[str, int, int, int, int]]]] = [
     (
         "Rykkinn håndballklubb",
@@ -39,28 +40,28 @@ CLUBS: list[tuple[str, str, int, str, list[tuple[str, int, int, int, int]]]] = [
         ],
     ),
     (
-        "Bærums Verk innebandy",
+        "Berger innebandyklubb",
         A.YOUTH,
         90,
         "Innebandy for ungdom",
         [("Idrettshallen, halvdel B", 1, 18, 20, 1), ("Gymsalen, halvdel øst", 2, 18, 20, 2)],
     ),
     (
-        "Levre turnforening",
+        "Ballerud turnforening",
         A.CHILDREN,
         160,
         "Turn og allidrett",
         [("Gymsalen", 1, 17, 19, 1), ("Gymsalen", 3, 17, 19, 2)],
     ),
     (
-        "Bedriftsidretten i Bærum",
+        "Bærums Verk idrettsforening",
         A.ADULTS,
         600,
-        "Bedriftsfotball innendørs",
+        "Fotball for voksne, innendørs",
         [("Idrettshallen", 1, 19, 21, 1), ("Idrettshallen", 3, 20, 22, 2)],
     ),
     (
-        "Rykkinn seniortrim",
+        "Blommenholm idrettslag",
         A.SENIORS,
         45,
         "Trim for seniorer",
@@ -70,11 +71,20 @@ CLUBS: list[tuple[str, str, int, str, list[tuple[str, int, int, int, int]]]] = [
 
 
 def _club(municipality: Municipality, name: str, n: int, admin: User) -> Organisation:
-    organisation, _ = Organisation.objects.get_or_create(
-        municipality=municipality,
-        name=name,
-        defaults={"organisation_number": demo_organisation_number(9100 + n)},
-    )
+    """The demo club ``name``: the directory's organisation of that name, else
+    the ``n``-th sports club of the directory's demo (so the season adds no
+    organisations to the directory), else a new one (a bare database)."""
+    listed = Organisation.objects.in_municipality(municipality).listed()
+    organisation = listed.filter(name=name).first()
+    if organisation is None:
+        sports = listed.filter(categories__code="1.200").exclude(name__in=[c[0] for c in CLUBS])
+        organisation = sports.order_by("name", "pk")[n : n + 1].first()
+    if organisation is None:
+        organisation, _ = Organisation.objects.get_or_create(
+            municipality=municipality,
+            name=name,
+            defaults={"organisation_number": demo_organisation_number(9100 + n)},
+        )
     RoleAssignment.objects.get_or_create(
         user=admin,
         role=Role.ORGANISATION_ADMIN,
