@@ -1,7 +1,7 @@
 """Demo data of the organisation directory: Bærum's 600-odd and Asker's 361
 voluntary organisations (the seeds' figures), generated, not copied.
 
-Organisations are combined from the parts in :mod:`demo_catalogue` with a
+Organisations are combined from the parts in :mod:`catalogue` with a
 seeded ``random.Random``, so every run makes the same ones. They are spread
 over the ICNPO categories the way Bærum's status note describes (70–80 %
 culture and leisure, 8–10 % health and social), over the municipality's
@@ -27,9 +27,9 @@ from typing import Any, cast
 from django.db import transaction
 from django.db.models import Q
 
-from dugnad.directory import demo_catalogue as catalogue
 from dugnad.directory import icnpo
-from dugnad.directory.demo_catalogue import Kind
+from dugnad.directory.demo import catalogue
+from dugnad.directory.demo.catalogue import Kind
 from dugnad.directory.models import (
     Activity,
     Contact,
