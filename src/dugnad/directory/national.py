@@ -5,7 +5,7 @@ The biggest municipalities have their real numbers, names and approximate
 populations and centres; the rest are generated (invented names, numbers in
 each county's series after the real ones) so that the whole adds up to
 Norway's 5.55 million residents. Organisations are spread by population and
-generated with the demo's kinds (:mod:`demo_catalogue`), one activity and
+generated with the demo's kinds (:mod:`demo.catalogue`), one activity and
 one contact each.
 
 Idempotent: municipalities are keyed on their number, organisations on an
