@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dugnad.municipalities.models import District, Municipality
 from dugnad.people.models import User
-from dugnad.volunteering.models import Need, Suits
+from dugnad.volunteering.models import Interest, Need, Suits
 
 
 class NeedForm(forms.ModelForm):
@@ -20,6 +20,12 @@ class NeedForm(forms.ModelForm):
     suits = forms.MultipleChoiceField(
         label=_("Suits"),
         choices=Suits.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    interests = forms.MultipleChoiceField(
+        label=_("Kind of work"),
+        choices=Interest.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -38,10 +44,13 @@ class NeedForm(forms.ModelForm):
             "languages",
             "requires_driving_licence",
             "requires_politiattest",
+            "politiattest_renewal_years",
             "contact_name",
             "contact_email",
             "contact_phone",
             "auto_accept",
+            "interests",
+            "escalate_after_days",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),

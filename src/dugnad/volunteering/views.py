@@ -10,6 +10,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -273,8 +275,6 @@ def _need_arg(request: HttpRequest, pk: int, **_other: Any) -> Need:
 
 
 def _owner_url(owner: Service | Organisation) -> str:
-    from django.urls import reverse
-
     if isinstance(owner, Service):
         return reverse("volunteering:service-coordinate", args=[owner.pk])
     return reverse("volunteering:organisation-coordinate", args=[owner.pk])
@@ -422,14 +422,26 @@ def _volunteers_context(
         if item.service_id
         else owner_checks.filter(organisation_id=item.organisation_id)
     )
-    checked = {c.person_id: c for c in owner_checks.order_by("checked_on")}
+    today = timezone.localdate()
+    checked = {
+        c.person_id: c
+        for c in owner_checks.order_by("checked_on")
+        if services.check_valid_until(c) >= today
+    }
     for engagement in engagements:
-        engagement.attest = checked.get(engagement.person_id)
+        engagement.attest = checked.get(engagement.person_id)  # type: ignore[attr-defined]
+        engagement.attest_missing = (  # type: ignore[attr-defined]
+            item.requires_politiattest and engagement.attest is None  # type: ignore[attr-defined]
+        )
+    initial = {}
+    chosen = request.GET.get("person", "")
+    if chosen.isdigit():
+        initial["person"] = int(chosen)
     return {
         "title": _("Volunteers for %(title)s") % {"title": item.title},
         "need": item,
         "engagements": engagements,
-        "politiattest_form": form or forms.PolitiattestForm(people=people),
+        "politiattest_form": form or forms.PolitiattestForm(people=people, initial=initial),
     }
 
 
@@ -457,6 +469,10 @@ def engagement_decide(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The volunteer is declined and told by e-mail."))
         else:
             messages.error(request, _("Choose to accept or decline."))
+    except services.PolitiattestMissing as exc:
+        messages.error(request, str(exc))
+        url = reverse("volunteering:need-volunteers", args=[engagement.need_id])
+        return redirect(f"{url}?person={engagement.person_id}#politiattest-heading")
     except services.VolunteeringError as exc:
         messages.error(request, str(exc))
     return redirect("volunteering:need-volunteers", pk=engagement.need_id)
@@ -478,6 +494,7 @@ def politiattest(request: HttpRequest, pk: int) -> HttpResponse:
                 person=form.cleaned_data["person"],
                 owner=item.owner,
                 checked_on=form.cleaned_data["checked_on"],
+                renewal_years=item.politiattest_renewal_years,
             )
         except services.VolunteeringError as exc:
             form.add_error(None, str(exc))
