@@ -319,7 +319,8 @@ def test_an_expired_check_does_not_count(
         checked_on=timezone.localdate() - datetime.timedelta(days=400),
         renewal_years=need.politiattest_renewal_years,
     )
-    assert check.valid_until is not None and check.valid_until < timezone.localdate()
+    assert check.valid_until is not None
+    assert check.valid_until < timezone.localdate()
     with pytest.raises(services.PolitiattestMissing):
         services.accept_volunteer(actor=coordinator, engagement=engagement)
 

@@ -305,7 +305,7 @@ def valid_politiattest(
 
 
 def has_politiattest(person: User, need: Need) -> bool:
-    """Has a coordinator recorded a valid police certificate for ``person`` with the need's owner?"""
+    """Has a valid police certificate been recorded for ``person`` with the need's owner?"""
     return valid_politiattest(person, need) is not None
 
 

@@ -507,3 +507,70 @@ def politiattest(request: HttpRequest, pk: int) -> HttpResponse:
         _volunteers_context(request, item, form),
         status=400,
     )
+
+
+# --- profile, recommendations, hours and certificates ---------------------------------
+
+
+@requires(rules.AUTHENTICATED)
+def profile_edit(request: HttpRequest) -> HttpResponse:
+    """The person's volunteer profile and contact consents, with the consent history."""
+    from dugnad.volunteering import profiles
+    from dugnad.volunteering.models import ContactConsent
+
+    person = _person(request)
+    municipality = current_municipality(request)
+    form = forms.ProfileForm(request.POST or None, municipality=municipality)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            profiles.save_profile(
+                person=person,
+                fields={
+                    "interests": data["interests"],
+                    "skills": data["skills"],
+                    "languages": data["languages"],
+                    "suits": data["suits"],
+                    "availability": form.availability(),
+                },
+                districts=data["districts"],
+                consents=data["consents"],
+            )
+        except services.VolunteeringError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Your volunteer profile is saved."))
+            return redirect("volunteering:recommended")
+    elif request.method != "POST":
+        form = forms.ProfileForm(
+            initial=forms.ProfileForm.initial_for(
+                profiles.profile_of(person), profiles.active_topics(person)
+            ),
+            municipality=municipality,
+        )
+    return render(
+        request,
+        "volunteering/profile.html",
+        {
+            "title": _("My volunteer profile"),
+            "form": form,
+            "consent_history": ContactConsent.objects.filter(person=person),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@requires(rules.AUTHENTICATED)
+def recommended(request: HttpRequest) -> HttpResponse:
+    """Open needs that fit the person's profile, each with why."""
+    from dugnad.volunteering import profiles
+    from dugnad.volunteering.recommendations import recommend
+
+    person = _person(request)
+    has_profile = profiles.profile_of(person) is not None
+    items = recommend(person=person, municipality=_municipality(request)) if has_profile else []
+    return render(
+        request,
+        "volunteering/recommended.html",
+        {"title": _("Recommended for you"), "items": items, "has_profile": has_profile},
+    )
