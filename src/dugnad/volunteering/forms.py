@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -61,6 +62,16 @@ class NeedForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["district"].queryset = District.objects.in_municipality(municipality)  # type: ignore[attr-defined]
         self.fields["minimum_age"].widget.attrs["max"] = 120
+        self.fields["politiattest_renewal_years"].required = False
+        self.fields["politiattest_renewal_years"].widget.attrs.update(min=1, max=10)
+
+    def clean_politiattest_renewal_years(self) -> int:
+        years: int | None = self.cleaned_data.get("politiattest_renewal_years")
+        if years is None:
+            return 3
+        if not 1 <= years <= 10:
+            raise forms.ValidationError(_("Give a number of years between 1 and 10."))
+        return years
 
     def clean_minimum_age(self) -> int | None:
         age: int | None = self.cleaned_data.get("minimum_age")
@@ -209,3 +220,9 @@ class ProfileForm(forms.Form):
 
     def availability(self) -> list[str]:
         return [f"{day}-{part}" for part in self.PARTS for day in self.cleaned_data.get(part, [])]
+
+
+class HoursForm(forms.Form):
+    hours = forms.DecimalField(
+        label=_("Hours"), min_value=Decimal("0.25"), max_value=24, decimal_places=2, max_digits=5
+    )

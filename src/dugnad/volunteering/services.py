@@ -233,14 +233,14 @@ def accept_volunteer(*, actor: User, engagement: Engagement) -> Engagement:
 
 @transaction.atomic
 def decline_volunteer(*, actor: User, engagement: Engagement) -> Engagement:
-    """Say no to a person; their shifts on the need are cancelled."""
+    """Say no to a person; their future shifts on the need are cancelled."""
     _check_coordinates(actor, engagement)
     if engagement.status not in (EngagementStatus.INTERESTED, EngagementStatus.ACCEPTED):
         raise VolunteeringError(_("Only an interested or accepted person can be declined."))
     engagement.status = EngagementStatus.DECLINED
     engagement.save(update_fields=["status"])
     for signup in ShiftSignup.objects.filter(
-        shift__need=engagement.need, person=engagement.person
+        shift__need=engagement.need, person=engagement.person, shift__starts_at__gt=timezone.now()
     ).select_related("shift"):
         _remove_signup(signup)
     _mail(
@@ -257,7 +257,7 @@ def decline_volunteer(*, actor: User, engagement: Engagement) -> Engagement:
 
 @transaction.atomic
 def withdraw_interest(*, person: User, engagement: Engagement) -> Engagement:
-    """The person steps back from a need; their shifts on it are cancelled."""
+    """The person steps back from a need; their future shifts on it are cancelled."""
     if engagement.person_id != person.pk:
         raise VolunteeringError(_("You do not have permission to do this."))
     if engagement.status == EngagementStatus.WITHDRAWN:
@@ -265,7 +265,7 @@ def withdraw_interest(*, person: User, engagement: Engagement) -> Engagement:
     engagement.status = EngagementStatus.WITHDRAWN
     engagement.save(update_fields=["status"])
     for signup in ShiftSignup.objects.filter(
-        shift__need=engagement.need, person=person
+        shift__need=engagement.need, person=person, shift__starts_at__gt=timezone.now()
     ).select_related("shift"):
         _remove_signup(signup)
     return engagement
@@ -408,6 +408,9 @@ def cancel_shift(*, person: User, signup: ShiftSignup) -> None:
     first person waiting."""
     if signup.person_id != person.pk:
         raise VolunteeringError(_("You do not have permission to do this."))
+    if signup.shift.starts_at <= timezone.now():
+        # Past shifts stay: their hours belong to the person's history.
+        raise VolunteeringError(_("This shift has already started."))
     _remove_signup(signup)
 
 

@@ -3,6 +3,7 @@ organisation's needs. Views parse input, call a service or a queryset and render
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.contrib import messages
@@ -12,6 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -574,3 +576,146 @@ def recommended(request: HttpRequest) -> HttpResponse:
         "volunteering/recommended.html",
         {"title": _("Recommended for you"), "items": items, "has_profile": has_profile},
     )
+
+
+def _shift_arg(request: HttpRequest, pk: int, **_other: Any) -> Shift:
+    return get_scoped_or_404(request, Shift.objects.select_related("need"), pk=pk)
+
+
+def _signup_arg(request: HttpRequest, pk: int, **_other: Any) -> ShiftSignup:
+    return get_scoped_or_404(
+        request, ShiftSignup.objects.select_related("shift__need", "person"), pk=pk
+    )
+
+
+@requires("volunteering.coordinate", obj=_shift_arg)
+def shift_roster(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who is on a shift: check them in and log their hours."""
+    shift = _shift_arg(request, pk)
+    signups = shift.signups.select_related("person", "hours_confirmed_by").order_by(
+        "status", "created_at", "pk"
+    )
+    return render(
+        request,
+        "volunteering/roster.html",
+        {
+            "title": _("Shift %(when)s")
+            % {"when": date_format(timezone.localtime(shift.starts_at), "DATETIME_FORMAT")},
+            "shift": shift,
+            "need": shift.need,
+            "signups": signups,
+            "started": shift.starts_at <= timezone.now() + datetime.timedelta(hours=1),
+        },
+    )
+
+
+@requires("volunteering.coordinate", obj=_signup_arg)
+@require_POST
+def signup_hours(request: HttpRequest, pk: int) -> HttpResponse:
+    """Check a volunteer in, log their hours, or confirm the hours they logged."""
+    from dugnad.volunteering import hours
+
+    signup = _signup_arg(request, pk)
+    action = request.POST.get("action")
+    actor = _person(request)
+    try:
+        if action == "check_in":
+            hours.check_in(actor=actor, signup=signup)
+            messages.success(request, _("The volunteer is checked in."))
+        elif action == "confirm":
+            hours.confirm_hours(actor=actor, signup=signup)
+            messages.success(request, _("The hours are confirmed."))
+        elif action == "log":
+            form = forms.HoursForm(request.POST)
+            if not form.is_valid():
+                raise services.VolunteeringError(_("Give the hours as a number between 0 and 24."))
+            hours.log_hours(actor=actor, signup=signup, hours=form.cleaned_data["hours"])
+            messages.success(request, _("The hours are logged."))
+        else:
+            messages.error(request, _("Choose what to do."))
+    except services.VolunteeringError as exc:
+        messages.error(request, str(exc))
+    return redirect("volunteering:shift-roster", pk=signup.shift_id)
+
+
+@requires(rules.AUTHENTICATED)
+def history(request: HttpRequest) -> HttpResponse:
+    """The person's past shifts and hours, with their certificates."""
+    from dugnad.volunteering import hours
+
+    person = _person(request)
+    signups = hours.history(person).filter(municipality=_municipality(request))
+    return render(
+        request,
+        "volunteering/history.html",
+        {
+            "title": _("My volunteering history"),
+            "signups": signups,
+            "total": hours.confirmed_hours(signups),
+            "by_need": hours.hours_by_need(person),
+            "hours_form": forms.HoursForm(),
+        },
+    )
+
+
+@requires(rules.AUTHENTICATED)
+@require_POST
+def own_hours(request: HttpRequest, pk: int) -> HttpResponse:
+    from dugnad.volunteering import hours
+
+    person = _person(request)
+    signup = get_scoped_or_404(
+        request, ShiftSignup.objects.filter(person=person).select_related("shift"), pk=pk
+    )
+    form = forms.HoursForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise services.VolunteeringError(_("Give the hours as a number between 0 and 24."))
+        hours.log_own_hours(person=person, signup=signup, hours=form.cleaned_data["hours"])
+    except services.VolunteeringError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Your hours are logged. The coordinator will confirm them."))
+    return redirect("volunteering:history")
+
+
+def _pdf(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@requires(rules.AUTHENTICATED)
+def certificate(request: HttpRequest, pk: int) -> HttpResponse:
+    """The person's certificate of volunteering for one need, as a PDF."""
+    from dugnad.volunteering import certificates
+
+    item = get_scoped_or_404(request, Need.objects.select_related("service", "organisation"), pk=pk)
+    try:
+        content = certificates.certificate_pdf(person=_person(request), need=item)
+    except services.VolunteeringError as exc:
+        messages.error(request, str(exc))
+        return redirect("volunteering:history")
+    return _pdf(content, f"frivillig-attest-{item.pk}.pdf")
+
+
+@requires(rules.AUTHENTICATED)
+def purpose_letter(request: HttpRequest, pk: int) -> HttpResponse:
+    """The purpose letter (bekreftelse på formål) for a police certificate, as a PDF."""
+    from dugnad.volunteering import certificates
+
+    person = _person(request)
+    engagement = get_scoped_or_404(
+        request,
+        Engagement.objects.filter(person=person).select_related(
+            "need__service", "need__organisation", "need__municipality"
+        ),
+        pk=pk,
+    )
+    try:
+        content = certificates.purpose_letter_pdf(person=person, engagement=engagement)
+    except services.VolunteeringError as exc:
+        messages.error(request, str(exc))
+        return redirect("volunteering:mine")
+    return _pdf(content, f"bekreftelse-formal-{engagement.need_id}.pdf")
