@@ -1,20 +1,24 @@
 """Open needs recommended for one person, with the reasons shown.
 
-The database narrows and fetches; Python scores. Every published need of the
-municipality that the person has not already answered is read as a small
-tuple (one query, no model instances), scored against the profile with set
-operations, and only the best ``SHIFT_CANDIDATES`` are looked at again for
-their future shifts (one query) to score availability. The chosen needs are
-then fetched as models for display (one query). Five queries in all, whatever
-the number of volunteers and needs.
+The database filters and scores: the published needs of the municipality
+that the person has not answered are given points with the weights below
+(district, remote, who it suits, kind of work, a language named; JSON lists
+compared as text, which both databases can do), and only the best
+``SHIFT_CANDIDATES`` come back, as small tuples. Python works out the
+reasons for that bounded set (the same tests), adds points for a future
+shift in a slot the person is free (one query for those needs' shifts),
+re-ranks, and fetches the chosen needs as models for display. Five queries
+in all, whatever the number of volunteers and needs.
 """
 
 from __future__ import annotations
 
-import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import Case, Q, TextField, Value, When
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS
 from django.utils.text import capfirst
@@ -54,9 +58,15 @@ class Recommendation:
 @dataclass
 class _Candidate:
     pk: int
-    created_at: datetime.datetime
     score: int = 0
-    reasons: list[str] = field(default_factory=list)
+    reasons: list[tuple[str, Any]] = field(default_factory=list)
+
+
+def _any(conditions: Iterable[Q]) -> Q:
+    combined = Q(pk__in=[])
+    for condition in conditions:
+        combined |= condition
+    return combined
 
 
 def need_languages(text: str) -> set[str]:
@@ -96,58 +106,102 @@ def recommend(*, person: User, municipality: Municipality, limit: int = 10) -> l
     language_labels = dict(Language.choices)
 
     answered = Engagement.objects.filter(person=person).exclude(status=EngagementStatus.WITHDRAWN)
+    # Only the words of the languages the person speaks are looked for.
+    words = [(code, LANGUAGE_WORDS[code]) for code in sorted(languages)]
+
+    # The database scores with the same weights and keeps the best
+    # SHIFT_CANDIDATES; Python then works out the reasons for those only.
+    # JSON lists are compared as text, which both databases can do.
+    def points(condition: Q, weight: int) -> Case:
+        return Case(When(condition, then=Value(weight)), default=Value(0))
+
+    score: Any = points(Q(district_id__in=list(districts)), NEAR) + points(
+        ~Q(district_id__in=list(districts)) & Q(is_remote=True), REMOTE
+    )
+    if suits:
+        score += points(_any(Q(suits_text__contains=f'"{code}"') for code in suits), SUITS)
+    if interests:
+        score += points(
+            _any(Q(interests_text__contains=f'"{code}"') for code in interests), INTEREST
+        )
+    if words:
+        score += points(
+            _any(Q(languages__icontains=w) for _code, ws in words for w in ws), LANGUAGE
+        )
     rows = (
         Need.objects.published()
         .filter(municipality=municipality)
         .exclude(pk__in=answered.values("need_id"))
-        .values_list(
-            "pk", "created_at", "district_id", "is_remote", "suits", "interests", "languages"
+        .annotate(
+            suits_text=Cast("suits", TextField()), interests_text=Cast("interests", TextField())
         )
+        .annotate(score=score)
+        .filter(score__gt=0)
+        .order_by("-score", "-pk")
+        .values_list(
+            "pk",
+            "district_id",
+            "is_remote",
+            "suits_text",
+            "interests_text",
+            "languages",
+        )[:SHIFT_CANDIDATES]
     )
+    suit_marks = [(code, f'"{code}"') for code in sorted(suits)]
+    interest_marks = [(code, f'"{code}"') for code in sorted(interests)]
     candidates: list[_Candidate] = []
-    for pk, created_at, district_id, is_remote, need_suits, need_interests, need_langs in rows:
-        candidate = _Candidate(pk=pk, created_at=created_at)
+    for pk, district_id, is_remote, need_suits, need_interests, need_langs in rows:
+        points_ = 0
+        reasons: list[tuple[str, Any]] = []
         if district_id in districts:
-            candidate.score += NEAR
-            candidate.reasons.append(
-                _("Near you, in %(district)s") % {"district": districts[district_id]}
-            )
+            points_ += NEAR
+            reasons.append(("near", district_id))
         elif is_remote:
-            candidate.score += REMOTE
-            candidate.reasons.append(_("Can be done from home"))
-        if languages and need_langs:
-            spoken = sorted(languages & need_languages(need_langs))
-            if spoken:
-                candidate.score += LANGUAGE
-                candidate.reasons.append(
-                    _("Uses your %(language)s") % {"language": language_labels[spoken[0]]}
-                )
-        shared_suits = [code for code in need_suits or () if code in suits]
-        if shared_suits:
-            candidate.score += SUITS
-            candidate.reasons.append(
-                _("Meant for people like you: %(group)s") % {"group": suits_labels[shared_suits[0]]}
-            )
-        shared_interests = [code for code in need_interests or () if code in interests]
-        if shared_interests:
-            candidate.score += INTEREST
-            candidate.reasons.append(
-                _("Matches what you like to do: %(interest)s")
-                % {"interest": interest_labels[shared_interests[0]]}
-            )
-        if candidate.score:
-            candidates.append(candidate)
-    candidates.sort(key=lambda c: (-c.score, -c.created_at.timestamp()))
-    shortlist = candidates[:SHIFT_CANDIDATES]
+            points_ += REMOTE
+            reasons.append(("remote", None))
+        if words and need_langs:
+            lowered = need_langs.lower()
+            spoken = next((c for c, ws in words if any(w in lowered for w in ws)), None)
+            if spoken is not None:
+                points_ += LANGUAGE
+                reasons.append(("language", spoken))
+        if suit_marks and need_suits:
+            shared = next((c for c, mark in suit_marks if mark in need_suits), None)
+            if shared is not None:
+                points_ += SUITS
+                reasons.append(("suits", shared))
+        if interest_marks and need_interests:
+            shared = next((c for c, mark in interest_marks if mark in need_interests), None)
+            if shared is not None:
+                points_ += INTEREST
+                reasons.append(("interest", shared))
+        if points_:
+            candidates.append(_Candidate(pk, points_, reasons))
+    shortlist = candidates
     if availability and shortlist:
         _score_shifts(shortlist, availability)
-        shortlist.sort(key=lambda c: (-c.score, -c.created_at.timestamp()))
+        shortlist.sort(key=lambda c: (-c.score, -c.pk))
     chosen = shortlist[:limit]
     needs = Need.objects.select_related("service", "organisation", "district").in_bulk(
         [c.pk for c in chosen]
     )
+    # Sentences only for what is shown: translating is the costly part.
+    sentences = {
+        "near": lambda v: _("Near you, in %(district)s") % {"district": districts[v]},
+        "remote": lambda v: _("Can be done from home"),
+        "language": lambda v: _("Uses your %(language)s") % {"language": language_labels[v]},
+        "suits": lambda v: _("Meant for people like you: %(group)s") % {"group": suits_labels[v]},
+        "interest": lambda v: (
+            _("Matches what you like to do: %(interest)s") % {"interest": interest_labels[v]}
+        ),
+        "slot": lambda v: _part_sentence(*v),
+    }
     return [
-        Recommendation(need=needs[c.pk], score=c.score, reasons=c.reasons)
+        Recommendation(
+            need=needs[c.pk],
+            score=c.score,
+            reasons=[str(sentences[kind](value)) for kind, value in c.reasons],
+        )
         for c in chosen
         if c.pk in needs
     ]
@@ -172,4 +226,4 @@ def _score_shifts(shortlist: list[_Candidate], availability: set[str]) -> None:
             matched.add(need_id)
             candidate = by_pk[need_id]
             candidate.score += AVAILABLE
-            candidate.reasons.append(_part_sentence(local.weekday(), part))
+            candidate.reasons.append(("slot", (local.weekday(), part)))
