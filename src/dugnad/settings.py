@@ -148,6 +148,23 @@ CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = "Europe/Oslo"
+# Run by `celery -A dugnad beat`; each job is idempotent, so a missed or
+# doubled run does no harm (the management commands do the same by cron).
+CELERY_BEAT_SCHEDULE = {
+    "volunteering-reminders": {
+        "task": "dugnad.volunteering.tasks.send_reminders",
+        "schedule": 60 * 60,  # hourly: tomorrow's shifts and renewals, once each
+    },
+    "volunteering-escalate": {
+        "task": "dugnad.volunteering.tasks.escalate",
+        "schedule": 60 * 60,
+    },
+}
+# Days an interest may wait for an answer before it goes to the volunteer
+# centre, unless the need sets its own.
+DUGNAD_VOLUNTEERING_ESCALATE_AFTER_DAYS = int(
+    os.environ.get("DUGNAD_VOLUNTEERING_ESCALATE_AFTER_DAYS", "5")
+)
 
 # --- Identity -------------------------------------------------------------
 AUTH_USER_MODEL = "people.User"

@@ -50,5 +50,18 @@ def coordinates_some(user: Any, municipality: Any, obj: Any) -> bool:
     )
 
 
+def works_at_volunteer_centre(user: Any, municipality: Any, obj: Any) -> bool:
+    """Coordinates a volunteer centre (frivilligsentral) here: sees escalated interests."""
+    if is_platform_admin(user):
+        return True
+    if not has_role(user, municipality, Role.VOLUNTEER_COORDINATOR):
+        return False
+    centres = Service.objects.filter(municipality=municipality, kind=Service.Kind.VOLUNTEER_CENTRE)
+    return any(
+        has_role_on(user, municipality, centre, Role.VOLUNTEER_COORDINATOR) for centre in centres
+    )
+
+
 register("volunteering.coordinate", can_coordinate)
+register("volunteering.centre", works_at_volunteer_centre)
 register("volunteering.coordinate_some", coordinates_some)

@@ -19,6 +19,7 @@ urlpatterns = [
     path("mitt/vakter/<int:pk>/avbryt/", views.cancel_shift, name="signup-cancel"),
     path("mitt/oppdrag/<int:pk>/trekk/", views.withdraw, name="engagement-withdraw"),
     path("koordinering/", views.coordinate, name="coordinate"),
+    path("koordinering/ubesvart/", views.escalated, name="escalated"),
     path(
         "koordinering/tjeneste/<int:pk>/",
         views.owner_needs,

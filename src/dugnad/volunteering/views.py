@@ -253,6 +253,7 @@ def coordinate(request: HttpRequest) -> HttpResponse:
             "title": _("Coordinate volunteers"),
             "services": services_qs.order_by("name"),
             "organisations": organisations.order_by("name"),
+            "centre": rules.allows("volunteering.centre", person, municipality),
         },
     )
 
@@ -719,3 +720,18 @@ def purpose_letter(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, str(exc))
         return redirect("volunteering:mine")
     return _pdf(content, f"bekreftelse-formal-{engagement.need_id}.pdf")
+
+
+@requires("volunteering.centre")
+def escalated(request: HttpRequest) -> HttpResponse:
+    """Interest nobody answered in time, for the volunteer centre to follow up."""
+    from dugnad.volunteering.escalation import escalated_in
+
+    return render(
+        request,
+        "volunteering/escalated.html",
+        {
+            "title": _("Unanswered volunteers"),
+            "engagements": escalated_in(_municipality(request)),
+        },
+    )
