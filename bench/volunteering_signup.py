@@ -8,7 +8,8 @@ After all rounds the database is asked whether any shift has more confirmed
 sign-ups than places (it must not).
 
 Reports p50/p95/p99 of the sign-up requests (ms, wall clock). Options:
-``--rounds`` (50), ``--clients`` (20), ``--skip-prepare``, ``--workers``.
+``--rounds`` (50), ``--clients`` (20), ``--skip-prepare``, ``--workers`` (4),
+``--worker-class`` (gthread, as ``python -m bench``) and ``--threads`` (4).
 """
 
 from __future__ import annotations
@@ -142,6 +143,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=50)
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--worker-class", choices=["sync", "gthread"], default="gthread")
+    parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--skip-prepare", action="store_true")
     args = parser.parse_args(argv)
     env = production_env(args.database_url, None)
@@ -149,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         prepare(env)
     shift_ids, cookies = set_up(env, args.clients, args.rounds)
     port = free_port()
-    config = ServerConfig(args.workers, "sync", 1)
+    config = ServerConfig(args.workers, args.worker_class, args.threads)
     print(
         f"Sign-up race: {engine_name(args.database_url)} ({redact(args.database_url)}), "
         f"{config.describe()}, {args.clients} clients × {args.rounds} shifts with one place; "

@@ -34,3 +34,15 @@ def test_demo_needs_load_twice_and_the_coordinator_sees_them() -> None:
     page = client.get(reverse("volunteering:need-volunteers", args=[visiting.pk]))
     assert page.status_code == 200
     assert "innbygger@baerum.demo" in page.content.decode()
+
+
+def test_demo_volunteers_have_profiles_and_hours() -> None:
+    from dugnad.volunteering.models import ShiftSignup, VolunteerProfile
+
+    call_command("load_demo", quiet_logins=True)
+    call_command("load_demo", quiet_logins=True)
+    retiree = VolunteerProfile.objects.get(person__email="pensjonist@baerum.demo")
+    assert retiree.suits == ["seniors"]
+    assert [d.name for d in retiree.districts.all()] == ["Bekkestua"]
+    assert VolunteerProfile.objects.filter(languages__icontains="so").exists()
+    assert ShiftSignup.objects.exclude(hours_confirmed_at=None).count() == len(demo.HOURS)
