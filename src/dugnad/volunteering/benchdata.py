@@ -66,7 +66,7 @@ def generate(*, volunteers: int, needs: int, person_email: str) -> None:
             ]
         )
         profiles = VolunteerProfile.objects.bulk_create(
-            [VolunteerProfile(person=u, **_profile_values(rng)) for u in users]  # type: ignore[arg-type]
+            [VolunteerProfile(person=u, **_profile_values(rng)) for u in users]
         )
         through = VolunteerProfile.districts.through
         through.objects.bulk_create(

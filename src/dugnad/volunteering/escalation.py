@@ -45,6 +45,10 @@ def centre_people(municipality: Municipality) -> list[str]:
     return sorted(a for a in addresses if a)
 
 
+def _mail_on_commit(subject: str, body: str, to: list[str]) -> None:
+    transaction.on_commit(lambda: send_mail(subject, body, None, to))
+
+
 def escalate_unanswered(*, now: datetime.datetime | None = None) -> int:
     """Escalate every interest older than its limit; returns how many."""
     now = now or timezone.now()
@@ -96,7 +100,7 @@ def escalate_unanswered(*, now: datetime.datetime | None = None) -> int:
                     + "\n".join(lines)
                 )
             if to:
-                transaction.on_commit(lambda s=subject, b=body, t=to: send_mail(s, b, None, t))
+                _mail_on_commit(subject, body, to)
     return escalated
 
 

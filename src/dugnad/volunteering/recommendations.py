@@ -91,9 +91,9 @@ def recommend(*, person: User, municipality: Municipality, limit: int = 10) -> l
         return []
     districts = dict(
         District.objects.filter(
-            pk__in=profile.districts.through.objects.filter(  # type: ignore[attr-defined]
-                volunteerprofile_id=profile.pk
-            ).values("district_id"),
+            pk__in=profile.districts.through.objects.filter(volunteerprofile_id=profile.pk).values(
+                "district_id"
+            ),
             municipality=municipality,
         ).values_list("pk", "name")
     )

@@ -432,10 +432,8 @@ def _volunteers_context(
         if services.check_valid_until(c) >= today
     }
     for engagement in engagements:
-        engagement.attest = checked.get(engagement.person_id)  # type: ignore[attr-defined]
-        engagement.attest_missing = (  # type: ignore[attr-defined]
-            item.requires_politiattest and engagement.attest is None  # type: ignore[attr-defined]
-        )
+        engagement.attest = checked.get(engagement.person_id)
+        engagement.attest_missing = item.requires_politiattest and engagement.attest is None
     initial = {}
     chosen = request.GET.get("person", "")
     if chosen.isdigit():
