@@ -135,6 +135,8 @@ def expected_for_rule(rule: str, role: str) -> str:
         },
         # on the sample service's needs, whose coordinator is the volunteer_coordinator
         "volunteering.coordinate": {"volunteer_coordinator", "platform_admin"},
+        # the sample service is no volunteer centre: only platform administrators
+        "volunteering.centre": {"platform_admin"},
         "volunteering.coordinate_some": {
             "volunteer_coordinator",
             "organisation_admin",
@@ -389,6 +391,11 @@ def volunteering_paths(service: Service, organisation: Organisation) -> dict[str
         "signup-cancel": reverse("volunteering:signup-cancel", args=[signup.pk]),
         "engagement-withdraw": reverse("volunteering:engagement-withdraw", args=[engagement.pk]),
         "engagement-decide": reverse("volunteering:engagement-decide", args=[engagement.pk]),
+        "shift-roster": reverse("volunteering:shift-roster", args=[shift.pk]),
+        "signup-hours": reverse("volunteering:signup-hours", args=[signup.pk]),
+        "signup-own-hours": reverse("volunteering:signup-own-hours", args=[signup.pk]),
+        "purpose-letter": reverse("volunteering:purpose-letter", args=[engagement.pk]),
+        "certificate": reverse("volunteering:certificate", args=[need.pk]),
     }
     for name in (
         "need",
@@ -422,6 +429,10 @@ def _organisation_coordinator(role: str) -> str:
 
 # Our own views whose outcome is not the rule's alone.
 SPECIAL: dict[str, Any] = {
+    # nobody in the matrix has confirmed hours: back to the history page
+    "volunteering:certificate": lambda role: LOGIN if role == "anonymous" else "redirect",
+    # the sample engagement is another person's: not found for everyone
+    "volunteering:purpose-letter": lambda role: LOGIN if role == "anonymous" else "not_found",
     "volunteering:organisation-coordinate": _organisation_coordinator,
     "volunteering:organisation-need-create": _organisation_coordinator,
     # a made-up answer token: no such call-out recipient

@@ -150,8 +150,18 @@ CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = "Europe/Oslo"
 # Celery beat (production runs `celery -A dugnad beat`): the scheduled jobs.
-# Each is also a management command, for cron or by hand.
-CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
+# Each is idempotent, so a missed or doubled run does no harm, and each is
+# also a management command, for cron or by hand.
+CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
+    "volunteering-reminders": {
+        "task": "dugnad.volunteering.tasks.send_reminders",
+        "schedule": 60 * 60,  # hourly: tomorrow's shifts and renewals, once each
+    },
+    "volunteering-escalate": {
+        "task": "dugnad.volunteering.tasks.escalate",
+        "schedule": 60 * 60,
+    },
+}
 # The nightly register sync: Brønnøysund's bulk file (or a mirror of it),
 # space-separated sources, every municipality (see `manage.py import_brreg`).
 DUGNAD_BRREG_SOURCES = os.environ.get("DUGNAD_BRREG_SOURCES", "").split()
@@ -161,6 +171,11 @@ if DUGNAD_BRREG_SOURCES:
         "schedule": crontab(hour=4, minute=15),
         "kwargs": {"sources": DUGNAD_BRREG_SOURCES, "all_municipalities": True, "full": True},
     }
+# Days an interest may wait for an answer before it goes to the volunteer
+# centre, unless the need sets its own.
+DUGNAD_VOLUNTEERING_ESCALATE_AFTER_DAYS = int(
+    os.environ.get("DUGNAD_VOLUNTEERING_ESCALATE_AFTER_DAYS", "5")
+)
 
 # --- Identity -------------------------------------------------------------
 AUTH_USER_MODEL = "people.User"

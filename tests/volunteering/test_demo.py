@@ -54,3 +54,15 @@ def test_programme_demo_loads_twice() -> None:
     )
     assert client.get(reverse("volunteering:callout", args=[callout.pk])).status_code == 200
     assert client.get(reverse("volunteering:overview")).status_code == 200
+
+
+def test_demo_volunteers_have_profiles_and_hours() -> None:
+    from dugnad.volunteering.models import ShiftSignup, VolunteerProfile
+
+    call_command("load_demo", quiet_logins=True)
+    call_command("load_demo", quiet_logins=True)
+    retiree = VolunteerProfile.objects.get(person__email="pensjonist@baerum.demo")
+    assert retiree.suits == ["seniors"]
+    assert [d.name for d in retiree.districts.all()] == ["Bekkestua"]
+    assert VolunteerProfile.objects.filter(languages__icontains="so").exists()
+    assert ShiftSignup.objects.exclude(hours_confirmed_at=None).count() == len(demo.HOURS)

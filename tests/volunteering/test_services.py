@@ -285,3 +285,50 @@ def test_export_and_erase_the_persons_volunteering(
     erase_volunteering(volunteer)
     assert not ShiftSignup.objects.exists()
     assert not PolitiattestCheck.objects.exists()
+
+
+def test_cannot_accept_without_a_recorded_police_certificate(
+    coordinator: User, volunteer: User, baerum: Municipality, nursing_home: Service
+) -> None:
+    need = NeedFactory.create(municipality=baerum, service=nursing_home, requires_politiattest=True)
+    engagement = services.express_interest(person=volunteer, need=need)
+    with pytest.raises(services.PolitiattestMissing, match="police certificate"):
+        services.accept_volunteer(actor=coordinator, engagement=engagement)
+    engagement.refresh_from_db()
+    assert engagement.status == EngagementStatus.INTERESTED
+    services.record_politiattest(
+        actor=coordinator, person=volunteer, owner=nursing_home, checked_on=timezone.localdate()
+    )
+    assert services.accept_volunteer(actor=coordinator, engagement=engagement).status == "accepted"
+
+
+def test_an_expired_check_does_not_count(
+    coordinator: User, volunteer: User, baerum: Municipality, nursing_home: Service
+) -> None:
+    need = NeedFactory.create(
+        municipality=baerum,
+        service=nursing_home,
+        requires_politiattest=True,
+        politiattest_renewal_years=1,
+    )
+    engagement = services.express_interest(person=volunteer, need=need)
+    check = services.record_politiattest(
+        actor=coordinator,
+        person=volunteer,
+        owner=nursing_home,
+        checked_on=timezone.localdate() - datetime.timedelta(days=400),
+        renewal_years=need.politiattest_renewal_years,
+    )
+    assert check.valid_until is not None
+    assert check.valid_until < timezone.localdate()
+    with pytest.raises(services.PolitiattestMissing):
+        services.accept_volunteer(actor=coordinator, engagement=engagement)
+
+
+def test_auto_accept_waits_for_the_police_certificate(
+    volunteer: User, baerum: Municipality, nursing_home: Service
+) -> None:
+    need = NeedFactory.create(
+        municipality=baerum, service=nursing_home, requires_politiattest=True, auto_accept=True
+    )
+    assert services.express_interest(person=volunteer, need=need).status == "interested"

@@ -253,3 +253,21 @@ def test_coordinator_list_query_counts_are_pinned(
         assert client.get(owner_url).status_code == 200
     with django_assert_num_queries(9):
         assert client.get(volunteers_url).status_code == 200
+
+
+def test_accepting_without_a_police_certificate_points_to_the_form(
+    baerum: Municipality, nursing_home: Service, coordinator: User, volunteer: User
+) -> None:
+    need = NeedFactory.create(municipality=baerum, service=nursing_home, requires_politiattest=True)
+    engagement = EngagementFactory.create(municipality=baerum, need=need, person=volunteer)
+    boss = client_for(coordinator)
+    response = boss.post(
+        reverse("volunteering:engagement-decide", args=[engagement.pk]),
+        {"decision": "accept"},
+        follow=True,
+    )
+    body = response.content.decode()
+    assert "Record that Vera Frivillig has shown a valid certificate" in body
+    assert f'value="{volunteer.pk}" selected' in body
+    engagement.refresh_from_db()
+    assert engagement.status == "interested"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
@@ -21,6 +22,7 @@ from dugnad.volunteering.models import (
     Need,
     NeedStatus,
     Shift,
+    ShiftSignup,
     Suits,
 )
 
@@ -103,6 +105,19 @@ NEEDS = [
     ),
     NeedSpec(
         owner=SANDVIKA_CENTRE,
+        title="Handletur med eldre – sammen med Civitan",
+        description=(
+            "Bli med eldre på handletur til Bekkestua senter. Civitan Bærum stiller bil; "
+            "du kjører, bærer varer og tar en kaffe etterpå."
+        ),
+        why="Å handle selv betyr mye for å klare seg hjemme lenger.",
+        district="Bekkestua",
+        shifts=[(3, 10, 12, 2)],
+        suits=[Suits.SENIORS],
+        fields={"requires_driving_licence": True, "minimum_age": 21},
+    ),
+    NeedSpec(
+        owner=SANDVIKA_CENTRE,
         title="Mentor for nyankomne",
         description=(
             "Møt en nyankommen flyktning eller innvandrer annenhver uke i et halvt år og del "
@@ -134,6 +149,106 @@ NEEDS = [
         suits=[Suits.YOUTH, Suits.NEWCOMERS],
         fields={"minimum_age": 15},
     ),
+]
+
+
+# Kinds of work (Interest codes) of the needs above, by title.
+NEED_INTERESTS = {
+    "Besøksvenn på Lindelia": ["visiting"],
+    "Søndagstur med beboere": ["walks"],
+    "Besøksvenn for eldre hjemme": ["visiting"],
+    "Leksehjelp for barn på Sandvika bibliotek": ["homework"],
+    "Sjåfør for eldre – sammen med Lions og Rotary": ["driving"],
+    "Handletur med eldre – sammen med Civitan": ["driving", "practical"],
+    "Mentor for nyankomne": ["mentoring", "language"],
+    "Telefonvenn": ["visiting"],
+    "Vertskap i Skattkammeret": ["practical", "culture"],
+}
+
+
+@dataclass(frozen=True)
+class VolunteerSpec:
+    email: str
+    name: str
+    districts: list[str]
+    profile: dict[str, Any]
+    consents: list[str] = field(default_factory=list)
+    phone: str = ""
+
+
+VOLUNTEERS = [
+    VolunteerSpec(
+        email="pensjonist@baerum.demo",
+        name="Ingrid Berg",
+        districts=["Bekkestua"],
+        profile={
+            "interests": ["visiting", "walks"],
+            "languages": ["no", "en"],
+            "availability": ["1-evening", "3-evening", "6-afternoon"],
+            "suits": ["seniors"],
+            "skills": "Pensjonert sykepleier. Glad i turer og å lese høyt.",
+        },
+        consents=["new_needs", "sms"],
+        phone="912 34 567",
+    ),
+    VolunteerSpec(
+        email="omar@baerum.demo",
+        name="Omar Khalil",
+        districts=["Sandvika"],
+        profile={
+            "interests": ["visiting", "language", "mentoring"],
+            "languages": ["no", "ar", "en"],
+            "availability": ["2-morning", "2-afternoon", "4-evening"],
+            "suits": ["newcomers"],
+            "skills": "Ingeniør. Snakker arabisk.",
+        },
+        consents=["new_needs", "volunteer_centre"],
+    ),
+    VolunteerSpec(
+        email="hodan@baerum.demo",
+        name="Hodan Ali",
+        districts=["Rykkinn", "Sandvika"],
+        profile={
+            "interests": ["homework", "activities"],
+            "languages": ["no", "so", "en"],
+            "availability": ["1-afternoon", "3-afternoon"],
+            "suits": ["students", "newcomers"],
+            "skills": "Studerer til lærer.",
+        },
+        consents=["new_needs"],
+    ),
+    VolunteerSpec(
+        email="tomasz@baerum.demo",
+        name="Tomasz Nowak",
+        districts=["Sandvika", "Bekkestua"],
+        profile={
+            "interests": ["driving", "practical"],
+            "languages": ["no", "pl"],
+            "availability": ["0-morning", "3-morning", "4-morning"],
+            "suits": ["seniors"],
+            "skills": "Førerkort klasse B, pensjonert sjåfør.",
+        },
+        consents=["call_outs", "sms"],
+        phone="98765432",
+    ),
+    VolunteerSpec(
+        email="emma@baerum.demo",
+        name="Emma Johansen",
+        districts=["Bekkestua"],
+        profile={
+            "interests": ["walks", "activities"],
+            "languages": ["no", "en"],
+            "availability": ["6-afternoon"],
+            "suits": ["students", "youth"],
+        },
+    ),
+]
+
+# Past shifts with hours the coordinator confirmed: (e-mail, need title, hours).
+HOURS = [
+    ("omar@baerum.demo", "Besøksvenn for eldre hjemme", "1.5"),
+    ("emma@baerum.demo", "Søndagstur med beboere", "2"),
+    ("tomasz@baerum.demo", "Sjåfør for eldre – sammen med Lions og Rotary", "3"),
 ]
 
 
@@ -172,6 +287,7 @@ def load() -> int:
             "status": NeedStatus.PUBLISHED,
             **spec.fields,
         }
+        defaults.setdefault("interests", NEED_INTERESTS.get(spec.title, []))
         need, _ = Need.objects.update_or_create(**lookup, defaults=defaults)
         if not need.shifts.filter(starts_at__gt=timezone.now()).exists():
             for weekday, start, end, places in spec.shifts:
@@ -190,7 +306,59 @@ def load() -> int:
             person=resident,
             defaults={"municipality": baerum, "status": EngagementStatus.INTERESTED},
         )
+    _volunteers(baerum, districts)
     from dugnad.volunteering import programme_demo
 
     programme_demo.load(baerum)
     return Need.objects.filter(municipality=baerum).count()
+
+
+def _volunteers(baerum: Municipality, districts: dict[str, District]) -> None:
+    """Volunteers with profiles, and confirmed hours on a shift last week."""
+    from dugnad.municipalities.demo.foundation import _person
+    from dugnad.volunteering import profiles
+
+    people = {}
+    for spec in VOLUNTEERS:
+        person = _person(spec.email, spec.name, baerum, phone=spec.phone)
+        people[spec.email] = person
+        if profiles.profile_of(person) is None:
+            profiles.save_profile(
+                person=person,
+                fields=spec.profile,
+                districts=[districts[d] for d in spec.districts if d in districts],
+                consents=spec.consents,
+            )
+    coordinators = {
+        LINDELIA: User.objects.filter(email="koordinator@baerum.demo").first(),
+        SANDVIKA_CENTRE: User.objects.filter(email="frivilligsentral@baerum.demo").first(),
+    }
+    for email, title, hours in HOURS:
+        need = Need.objects.filter(municipality=baerum, title=title).first()
+        if need is None:
+            continue
+        person = people[email]
+        Engagement.objects.update_or_create(
+            need=need,
+            person=person,
+            defaults={"municipality": baerum, "status": EngagementStatus.ACCEPTED},
+        )
+        if ShiftSignup.objects.filter(shift__need=need, person=person).exclude(hours=None).exists():
+            continue
+        start = next_week(2, 11) - datetime.timedelta(days=14)
+        shift = Shift.objects.create(
+            municipality=baerum,
+            need=need,
+            starts_at=start,
+            ends_at=start + datetime.timedelta(hours=3),
+            places=2,
+        )
+        ShiftSignup.objects.create(
+            municipality=baerum,
+            shift=shift,
+            person=person,
+            checked_in_at=start,
+            hours=Decimal(hours),
+            hours_confirmed_at=start + datetime.timedelta(hours=3),
+            hours_confirmed_by=coordinators.get(need.owner.name),
+        )

@@ -105,6 +105,18 @@ class Need(MunicipalityOwned):
         _("status"), max_length=16, choices=NeedStatus.choices, default=NeedStatus.DRAFT
     )
     auto_accept = models.BooleanField(_("accept interested people automatically"), default=False)
+    interests = models.JSONField(
+        _("kind of work"), default=list, blank=True, help_text="Codes of Interest."
+    )
+    politiattest_renewal_years = models.PositiveSmallIntegerField(
+        _("renew the police certificate after (years)"), default=3
+    )
+    escalate_after_days = models.PositiveSmallIntegerField(
+        _("escalate unanswered interest after (days)"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: the municipality's default."),
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
 
     objects = NeedQuerySet.as_manager()  # type: ignore[misc]  # narrower manager
@@ -190,6 +202,9 @@ class Engagement(MunicipalityOwned):
         default=EngagementStatus.INTERESTED,
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
+    escalated_at = models.DateTimeField(
+        _("escalated to the volunteer centre"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("engagement")
@@ -224,13 +239,29 @@ class ShiftSignup(MunicipalityOwned):
         _("status"), max_length=16, choices=SignupStatus.choices, default=SignupStatus.CONFIRMED
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
+    reminded_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
+    checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
+    hours = models.DecimalField(_("hours"), max_digits=5, decimal_places=2, null=True, blank=True)
+    hours_confirmed_at = models.DateTimeField(_("hours confirmed"), null=True, blank=True)
+    hours_confirmed_by = models.ForeignKey(
+        "people.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("hours confirmed by"),
+    )
 
     class Meta:
         verbose_name = _("shift sign-up")
         verbose_name_plural = _("shift sign-ups")
         ordering = ["created_at", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["shift", "person"], name="signup_unique_person")
+            models.UniqueConstraint(fields=["shift", "person"], name="signup_unique_person"),
+            models.CheckConstraint(
+                condition=Q(hours__isnull=True) | (Q(hours__gt=0) & Q(hours__lte=24)),
+                name="signup_hours_in_range",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -274,6 +305,8 @@ class PolitiattestCheck(MunicipalityOwned):
         verbose_name=_("checked by"),
     )
     checked_on = models.DateField(_("checked on"))
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    renewal_reminded_at = models.DateTimeField(_("renewal reminder sent"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("police certificate check")
@@ -615,3 +648,13 @@ class MentorEvaluation(MunicipalityOwned):
 
     def __str__(self) -> str:
         return f"{self.pair} ({self.side})"
+
+
+# The profile models live in their own module; importing them here registers them.
+from dugnad.volunteering.profile_models import (  # noqa: E402, F401
+    ContactConsent,
+    ContactTopic,
+    Interest,
+    Language,
+    VolunteerProfile,
+)

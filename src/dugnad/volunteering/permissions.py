@@ -13,11 +13,11 @@ from dugnad.directory.models import Organisation
 from dugnad.municipalities.models import Service
 from dugnad.people.models import Role
 from dugnad.people.rules import has_role, has_role_on, is_authenticated, is_platform_admin, register
-from dugnad.volunteering.models import Engagement, Need, Shift
+from dugnad.volunteering.models import Engagement, Need, Shift, ShiftSignup
 
 
 def owner_of(obj: Any) -> Service | Organisation | None:
-    """The service or organisation a need, shift or engagement belongs to."""
+    """The service or organisation a need, shift, engagement or sign-up belongs to."""
     if isinstance(obj, Service | Organisation):
         return obj
     if isinstance(obj, Need):
@@ -26,6 +26,8 @@ def owner_of(obj: Any) -> Service | Organisation | None:
         return owner_of(obj.need)
     if isinstance(obj, Engagement):
         return owner_of(obj.need)
+    if isinstance(obj, ShiftSignup):
+        return owner_of(obj.shift)
     return None
 
 
@@ -48,7 +50,20 @@ def coordinates_some(user: Any, municipality: Any, obj: Any) -> bool:
     )
 
 
+def works_at_volunteer_centre(user: Any, municipality: Any, obj: Any) -> bool:
+    """Coordinates a volunteer centre (frivilligsentral) here: sees escalated interests."""
+    if is_platform_admin(user):
+        return True
+    if not has_role(user, municipality, Role.VOLUNTEER_COORDINATOR):
+        return False
+    centres = Service.objects.filter(municipality=municipality, kind=Service.Kind.VOLUNTEER_CENTRE)
+    return any(
+        has_role_on(user, municipality, centre, Role.VOLUNTEER_COORDINATOR) for centre in centres
+    )
+
+
 register("volunteering.coordinate", can_coordinate)
+register("volunteering.centre", works_at_volunteer_centre)
 register("volunteering.coordinate_some", coordinates_some)
 
 

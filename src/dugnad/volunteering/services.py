@@ -52,7 +52,12 @@ NEED_FIELDS = (
     "contact_email",
     "contact_phone",
     "auto_accept",
+    "interests",
+    "politiattest_renewal_years",
+    "escalate_after_days",
 )
+
+DEFAULT_RENEWAL_YEARS = 3
 
 
 class VolunteeringError(Exception):
@@ -61,6 +66,10 @@ class VolunteeringError(Exception):
 
 class ShiftFull(VolunteeringError):
     """Every place on the shift is taken; the person may join the waiting list."""
+
+
+class PolitiattestMissing(VolunteeringError):
+    """The need requires a police certificate and no valid check is recorded."""
 
 
 def _check_coordinates(actor: User, obj: Any) -> None:
@@ -161,6 +170,9 @@ def express_interest(*, person: User, need: Need) -> Engagement:
     if need.status != NeedStatus.PUBLISHED:
         raise VolunteeringError(_("This need is not open for volunteers."))
     status = EngagementStatus.ACCEPTED if need.auto_accept else EngagementStatus.INTERESTED
+    if status == EngagementStatus.ACCEPTED and needs_politiattest_first(person, need):
+        # Automatic acceptance waits for the coordinator to record the certificate.
+        status = EngagementStatus.INTERESTED
     engagement = Engagement.objects.filter(need=need, person=person).first()
     if engagement is not None and engagement.status != EngagementStatus.WITHDRAWN:
         raise VolunteeringError(_("You have already said you are interested in this need."))
@@ -205,6 +217,14 @@ def accept_volunteer(*, actor: User, engagement: Engagement) -> Engagement:
     _check_coordinates(actor, engagement)
     if engagement.status not in (EngagementStatus.INTERESTED, EngagementStatus.DECLINED):
         raise VolunteeringError(_("Only an interested person can be accepted."))
+    if needs_politiattest_first(engagement.person, engagement.need):
+        raise PolitiattestMissing(
+            _(
+                "This need requires a police certificate (politiattest). Record that "
+                "%(name)s has shown a valid certificate before you accept them."
+            )
+            % {"name": engagement.person.full_name or engagement.person.email}
+        )
     engagement.status = EngagementStatus.ACCEPTED
     engagement.save(update_fields=["status"])
     _mail_accepted(engagement)
@@ -213,14 +233,14 @@ def accept_volunteer(*, actor: User, engagement: Engagement) -> Engagement:
 
 @transaction.atomic
 def decline_volunteer(*, actor: User, engagement: Engagement) -> Engagement:
-    """Say no to a person; their shifts on the need are cancelled."""
+    """Say no to a person; their future shifts on the need are cancelled."""
     _check_coordinates(actor, engagement)
     if engagement.status not in (EngagementStatus.INTERESTED, EngagementStatus.ACCEPTED):
         raise VolunteeringError(_("Only an interested or accepted person can be declined."))
     engagement.status = EngagementStatus.DECLINED
     engagement.save(update_fields=["status"])
     for signup in ShiftSignup.objects.filter(
-        shift__need=engagement.need, person=engagement.person
+        shift__need=engagement.need, person=engagement.person, shift__starts_at__gt=timezone.now()
     ).select_related("shift"):
         _remove_signup(signup)
     _mail(
@@ -237,7 +257,7 @@ def decline_volunteer(*, actor: User, engagement: Engagement) -> Engagement:
 
 @transaction.atomic
 def withdraw_interest(*, person: User, engagement: Engagement) -> Engagement:
-    """The person steps back from a need; their shifts on it are cancelled."""
+    """The person steps back from a need; their future shifts on it are cancelled."""
     if engagement.person_id != person.pk:
         raise VolunteeringError(_("You do not have permission to do this."))
     if engagement.status == EngagementStatus.WITHDRAWN:
@@ -245,7 +265,7 @@ def withdraw_interest(*, person: User, engagement: Engagement) -> Engagement:
     engagement.status = EngagementStatus.WITHDRAWN
     engagement.save(update_fields=["status"])
     for signup in ShiftSignup.objects.filter(
-        shift__need=engagement.need, person=person
+        shift__need=engagement.need, person=person, shift__starts_at__gt=timezone.now()
     ).select_related("shift"):
         _remove_signup(signup)
     return engagement
@@ -254,17 +274,54 @@ def withdraw_interest(*, person: User, engagement: Engagement) -> Engagement:
 # --- police certificate --------------------------------------------------------------
 
 
-def has_politiattest(person: User, need: Need) -> bool:
-    """Has a coordinator recorded a police certificate for ``person`` with the need's owner?"""
+def add_years(day: datetime.date, years: int) -> datetime.date:
+    """``day`` ``years`` later (29 February becomes 28 February)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def check_valid_until(check: PolitiattestCheck) -> datetime.date:
+    """The last day a recorded check counts (older records: three years)."""
+    return check.valid_until or add_years(check.checked_on, DEFAULT_RENEWAL_YEARS)
+
+
+def valid_politiattest(
+    person: User, need: Need, *, today: datetime.date | None = None
+) -> PolitiattestCheck | None:
+    """The newest check recorded for ``person`` with the need's owner that is
+    still valid today, if any."""
+    today = today or timezone.localdate()
     checks = PolitiattestCheck.objects.filter(person=person)
     if need.service_id:
-        return checks.filter(service_id=need.service_id).exists()
-    return checks.filter(organisation_id=need.organisation_id).exists()
+        checks = checks.filter(service_id=need.service_id)
+    else:
+        checks = checks.filter(organisation_id=need.organisation_id)
+    for check in checks.order_by("-checked_on", "-pk"):
+        if check_valid_until(check) >= today:
+            return check
+    return None
+
+
+def has_politiattest(person: User, need: Need) -> bool:
+    """Has a valid police certificate been recorded for ``person`` with the need's owner?"""
+    return valid_politiattest(person, need) is not None
+
+
+def needs_politiattest_first(person: User, need: Need) -> bool:
+    """The need requires a certificate and none is recorded (or it has expired)."""
+    return need.requires_politiattest and not has_politiattest(person, need)
 
 
 @transaction.atomic
 def record_politiattest(
-    *, actor: User, person: User, owner: Owner, checked_on: datetime.date
+    *,
+    actor: User,
+    person: User,
+    owner: Owner,
+    checked_on: datetime.date,
+    renewal_years: int = DEFAULT_RENEWAL_YEARS,
 ) -> PolitiattestCheck:
     """Record that ``actor`` saw a valid police certificate for ``person``.
 
@@ -287,6 +344,7 @@ def record_politiattest(
         organisation=owner if isinstance(owner, Organisation) else None,
         checked_by=actor,
         checked_on=checked_on,
+        valid_until=add_years(checked_on, renewal_years),
     )
 
 
@@ -320,7 +378,7 @@ def take_shift(*, person: User, shift: Shift, join_waiting_list: bool = False) -
         raise VolunteeringError(
             _("The coordinator must accept you for this need before you can take shifts.")
         )
-    if need.requires_politiattest and not has_politiattest(person, need):
+    if needs_politiattest_first(person, need):
         raise VolunteeringError(
             _(
                 "This need requires a police certificate (politiattest). Show it to the "
@@ -350,6 +408,9 @@ def cancel_shift(*, person: User, signup: ShiftSignup) -> None:
     first person waiting."""
     if signup.person_id != person.pk:
         raise VolunteeringError(_("You do not have permission to do this."))
+    if signup.shift.starts_at <= timezone.now():
+        # Past shifts stay: their hours belong to the person's history.
+        raise VolunteeringError(_("This shift has already started."))
     _remove_signup(signup)
 
 

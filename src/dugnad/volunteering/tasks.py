@@ -1,4 +1,6 @@
-"""Background work of volunteering: sending a call-out in batches."""
+"""Background work of volunteering: sending a call-out in batches, and the
+scheduled jobs for Celery beat (see ``CELERY_BEAT_SCHEDULE`` in settings and
+the README; the management commands run the same functions)."""
 
 from __future__ import annotations
 
@@ -13,7 +15,9 @@ from django.utils.translation import gettext as _
 
 from dugnad.sms import InvalidNumber, SmsMessage, get_backend, normalise_number
 from dugnad.volunteering import callouts
+from dugnad.volunteering.escalation import escalate_unanswered
 from dugnad.volunteering.models import Callout, CalloutRecipient, CalloutStatus, DeliveryStatus
+from dugnad.volunteering.reminders import send_renewal_reminders, send_shift_reminders
 
 BATCH_SIZE = 500
 
@@ -135,3 +139,16 @@ def send_callout_messages(callout_id: int, base_url: str) -> dict[str, int]:
         status=CalloutStatus.SENT
     )
     return {"sent": sent_total, "failed": failed_total}
+
+
+# --- scheduled jobs --------------------------------------------------------------
+
+
+@shared_task(name="dugnad.volunteering.tasks.send_reminders")
+def send_reminders() -> dict[str, int]:
+    return {"shifts": send_shift_reminders(), "renewals": send_renewal_reminders()}
+
+
+@shared_task(name="dugnad.volunteering.tasks.escalate")
+def escalate() -> int:
+    return escalate_unanswered()

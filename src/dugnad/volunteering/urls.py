@@ -10,9 +10,16 @@ urlpatterns = [
     path("oppdrag/<int:pk>/interesse/", views.interest, name="need-interest"),
     path("vakter/<int:pk>/ta/", views.take_shift, name="shift-take"),
     path("mitt/", views.mine, name="mine"),
+    path("mitt/profil/", views.profile_edit, name="profile"),
+    path("mitt/forslag/", views.recommended, name="recommended"),
+    path("mitt/historikk/", views.history, name="history"),
+    path("mitt/attest/<int:pk>/", views.certificate, name="certificate"),
+    path("mitt/oppdrag/<int:pk>/formal/", views.purpose_letter, name="purpose-letter"),
+    path("mitt/vakter/<int:pk>/timer/", views.own_hours, name="signup-own-hours"),
     path("mitt/vakter/<int:pk>/avbryt/", views.cancel_shift, name="signup-cancel"),
     path("mitt/oppdrag/<int:pk>/trekk/", views.withdraw, name="engagement-withdraw"),
     path("koordinering/", views.coordinate, name="coordinate"),
+    path("koordinering/ubesvart/", views.escalated, name="escalated"),
     path(
         "koordinering/tjeneste/<int:pk>/",
         views.owner_needs,
@@ -47,6 +54,8 @@ urlpatterns = [
         "koordinering/oppdrag/<int:pk>/politiattest/", views.politiattest, name="need-politiattest"
     ),
     path("koordinering/engasjement/<int:pk>/", views.engagement_decide, name="engagement-decide"),
+    path("koordinering/vakter/<int:pk>/", views.shift_roster, name="shift-roster"),
+    path("koordinering/pamelding/<int:pk>/", views.signup_hours, name="signup-hours"),
 ]
 
 from dugnad.volunteering import callout_views  # noqa: E402

@@ -3,6 +3,7 @@ organisation's needs. Views parse input, call a service or a queryset and render
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.contrib import messages
@@ -10,6 +11,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -252,6 +256,7 @@ def coordinate(request: HttpRequest) -> HttpResponse:
             "manages_programmes": rules.allows(
                 "volunteering.manage_programmes", person, municipality
             ),
+            "centre": rules.allows("volunteering.centre", person, municipality),
         },
     )
 
@@ -276,8 +281,6 @@ def _need_arg(request: HttpRequest, pk: int, **_other: Any) -> Need:
 
 
 def _owner_url(owner: Service | Organisation) -> str:
-    from django.urls import reverse
-
     if isinstance(owner, Service):
         return reverse("volunteering:service-coordinate", args=[owner.pk])
     return reverse("volunteering:organisation-coordinate", args=[owner.pk])
@@ -425,14 +428,24 @@ def _volunteers_context(
         if item.service_id
         else owner_checks.filter(organisation_id=item.organisation_id)
     )
-    checked = {c.person_id: c for c in owner_checks.order_by("checked_on")}
+    today = timezone.localdate()
+    checked = {
+        c.person_id: c
+        for c in owner_checks.order_by("checked_on")
+        if services.check_valid_until(c) >= today
+    }
     for engagement in engagements:
         engagement.attest = checked.get(engagement.person_id)
+        engagement.attest_missing = item.requires_politiattest and engagement.attest is None
+    initial = {}
+    chosen = request.GET.get("person", "")
+    if chosen.isdigit():
+        initial["person"] = int(chosen)
     return {
         "title": _("Volunteers for %(title)s") % {"title": item.title},
         "need": item,
         "engagements": engagements,
-        "politiattest_form": form or forms.PolitiattestForm(people=people),
+        "politiattest_form": form or forms.PolitiattestForm(people=people, initial=initial),
     }
 
 
@@ -460,6 +473,10 @@ def engagement_decide(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The volunteer is declined and told by e-mail."))
         else:
             messages.error(request, _("Choose to accept or decline."))
+    except services.PolitiattestMissing as exc:
+        messages.error(request, str(exc))
+        url = reverse("volunteering:need-volunteers", args=[engagement.need_id])
+        return redirect(f"{url}?person={engagement.person_id}#politiattest-heading")
     except services.VolunteeringError as exc:
         messages.error(request, str(exc))
     return redirect("volunteering:need-volunteers", pk=engagement.need_id)
@@ -481,6 +498,7 @@ def politiattest(request: HttpRequest, pk: int) -> HttpResponse:
                 person=form.cleaned_data["person"],
                 owner=item.owner,
                 checked_on=form.cleaned_data["checked_on"],
+                renewal_years=item.politiattest_renewal_years,
             )
         except services.VolunteeringError as exc:
             form.add_error(None, str(exc))
@@ -492,4 +510,229 @@ def politiattest(request: HttpRequest, pk: int) -> HttpResponse:
         "volunteering/volunteers.html",
         _volunteers_context(request, item, form),
         status=400,
+    )
+
+
+# --- profile, recommendations, hours and certificates ---------------------------------
+
+
+@requires(rules.AUTHENTICATED)
+def profile_edit(request: HttpRequest) -> HttpResponse:
+    """The person's volunteer profile and contact consents, with the consent history."""
+    from dugnad.volunteering import profiles
+    from dugnad.volunteering.models import ContactConsent
+
+    person = _person(request)
+    municipality = current_municipality(request)
+    form = forms.ProfileForm(request.POST or None, municipality=municipality)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            profiles.save_profile(
+                person=person,
+                fields={
+                    "interests": data["interests"],
+                    "skills": data["skills"],
+                    "languages": data["languages"],
+                    "suits": data["suits"],
+                    "availability": form.availability(),
+                },
+                districts=data["districts"],
+                consents=data["consents"],
+            )
+        except services.VolunteeringError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Your volunteer profile is saved."))
+            return redirect("volunteering:recommended")
+    elif request.method != "POST":
+        form = forms.ProfileForm(
+            initial=forms.ProfileForm.initial_for(
+                profiles.profile_of(person), profiles.active_topics(person)
+            ),
+            municipality=municipality,
+        )
+    return render(
+        request,
+        "volunteering/profile.html",
+        {
+            "title": _("My volunteer profile"),
+            "form": form,
+            "consent_history": ContactConsent.objects.filter(person=person),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@requires(rules.AUTHENTICATED)
+def recommended(request: HttpRequest) -> HttpResponse:
+    """Open needs that fit the person's profile, each with why."""
+    from dugnad.volunteering import profiles
+    from dugnad.volunteering.recommendations import recommend
+
+    person = _person(request)
+    has_profile = profiles.profile_of(person) is not None
+    items = recommend(person=person, municipality=_municipality(request)) if has_profile else []
+    return render(
+        request,
+        "volunteering/recommended.html",
+        {"title": _("Recommended for you"), "items": items, "has_profile": has_profile},
+    )
+
+
+def _shift_arg(request: HttpRequest, pk: int, **_other: Any) -> Shift:
+    return get_scoped_or_404(request, Shift.objects.select_related("need"), pk=pk)
+
+
+def _signup_arg(request: HttpRequest, pk: int, **_other: Any) -> ShiftSignup:
+    return get_scoped_or_404(
+        request, ShiftSignup.objects.select_related("shift__need", "person"), pk=pk
+    )
+
+
+@requires("volunteering.coordinate", obj=_shift_arg)
+def shift_roster(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who is on a shift: check them in and log their hours."""
+    shift = _shift_arg(request, pk)
+    signups = shift.signups.select_related("person", "hours_confirmed_by").order_by(
+        "status", "created_at", "pk"
+    )
+    return render(
+        request,
+        "volunteering/roster.html",
+        {
+            "title": _("Shift %(when)s")
+            % {"when": date_format(timezone.localtime(shift.starts_at), "DATETIME_FORMAT")},
+            "shift": shift,
+            "need": shift.need,
+            "signups": signups,
+            "started": shift.starts_at <= timezone.now() + datetime.timedelta(hours=1),
+        },
+    )
+
+
+@requires("volunteering.coordinate", obj=_signup_arg)
+@require_POST
+def signup_hours(request: HttpRequest, pk: int) -> HttpResponse:
+    """Check a volunteer in, log their hours, or confirm the hours they logged."""
+    from dugnad.volunteering import hours
+
+    signup = _signup_arg(request, pk)
+    action = request.POST.get("action")
+    actor = _person(request)
+    try:
+        if action == "check_in":
+            hours.check_in(actor=actor, signup=signup)
+            messages.success(request, _("The volunteer is checked in."))
+        elif action == "confirm":
+            hours.confirm_hours(actor=actor, signup=signup)
+            messages.success(request, _("The hours are confirmed."))
+        elif action == "log":
+            form = forms.HoursForm(request.POST)
+            if not form.is_valid():
+                raise services.VolunteeringError(_("Give the hours as a number between 0 and 24."))
+            hours.log_hours(actor=actor, signup=signup, hours=form.cleaned_data["hours"])
+            messages.success(request, _("The hours are logged."))
+        else:
+            messages.error(request, _("Choose what to do."))
+    except services.VolunteeringError as exc:
+        messages.error(request, str(exc))
+    return redirect("volunteering:shift-roster", pk=signup.shift_id)
+
+
+@requires(rules.AUTHENTICATED)
+def history(request: HttpRequest) -> HttpResponse:
+    """The person's past shifts and hours, with their certificates."""
+    from dugnad.volunteering import hours
+
+    person = _person(request)
+    signups = hours.history(person).filter(municipality=_municipality(request))
+    return render(
+        request,
+        "volunteering/history.html",
+        {
+            "title": _("My volunteering history"),
+            "signups": signups,
+            "total": hours.confirmed_hours(signups),
+            "by_need": hours.hours_by_need(person),
+            "hours_form": forms.HoursForm(),
+        },
+    )
+
+
+@requires(rules.AUTHENTICATED)
+@require_POST
+def own_hours(request: HttpRequest, pk: int) -> HttpResponse:
+    from dugnad.volunteering import hours
+
+    person = _person(request)
+    signup = get_scoped_or_404(
+        request, ShiftSignup.objects.filter(person=person).select_related("shift"), pk=pk
+    )
+    form = forms.HoursForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise services.VolunteeringError(_("Give the hours as a number between 0 and 24."))
+        hours.log_own_hours(person=person, signup=signup, hours=form.cleaned_data["hours"])
+    except services.VolunteeringError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Your hours are logged. The coordinator will confirm them."))
+    return redirect("volunteering:history")
+
+
+def _pdf(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@requires(rules.AUTHENTICATED)
+def certificate(request: HttpRequest, pk: int) -> HttpResponse:
+    """The person's certificate of volunteering for one need, as a PDF."""
+    from dugnad.volunteering import certificates
+
+    item = get_scoped_or_404(request, Need.objects.select_related("service", "organisation"), pk=pk)
+    try:
+        content = certificates.certificate_pdf(person=_person(request), need=item)
+    except services.VolunteeringError as exc:
+        messages.error(request, str(exc))
+        return redirect("volunteering:history")
+    return _pdf(content, f"frivillig-attest-{item.pk}.pdf")
+
+
+@requires(rules.AUTHENTICATED)
+def purpose_letter(request: HttpRequest, pk: int) -> HttpResponse:
+    """The purpose letter (bekreftelse på formål) for a police certificate, as a PDF."""
+    from dugnad.volunteering import certificates
+
+    person = _person(request)
+    engagement = get_scoped_or_404(
+        request,
+        Engagement.objects.filter(person=person).select_related(
+            "need__service", "need__organisation", "need__municipality"
+        ),
+        pk=pk,
+    )
+    try:
+        content = certificates.purpose_letter_pdf(person=person, engagement=engagement)
+    except services.VolunteeringError as exc:
+        messages.error(request, str(exc))
+        return redirect("volunteering:mine")
+    return _pdf(content, f"bekreftelse-formal-{engagement.need_id}.pdf")
+
+
+@requires("volunteering.centre")
+def escalated(request: HttpRequest) -> HttpResponse:
+    """Interest nobody answered in time, for the volunteer centre to follow up."""
+    from dugnad.volunteering.escalation import escalated_in
+
+    return render(
+        request,
+        "volunteering/escalated.html",
+        {
+            "title": _("Unanswered volunteers"),
+            "engagements": escalated_in(_municipality(request)),
+        },
     )
