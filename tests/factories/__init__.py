@@ -14,7 +14,18 @@ from dugnad.directory.models import Organisation, OrganisationClaim
 from dugnad.municipalities.demo.foundation import demo_organisation_number
 from dugnad.municipalities.models import District, Municipality, MunicipalityHost, Service
 from dugnad.people.models import AuditEntry, Role, RoleAssignment, User
-from dugnad.premises.models import Booking, BookingSlot, BookingStatus, Building, Space
+from dugnad.premises.models import (
+    Booking,
+    BookingSeries,
+    BookingSlot,
+    BookingStatus,
+    Building,
+    Closure,
+    OpeningHours,
+    RenterType,
+    Space,
+    Tariff,
+)
 from dugnad.volunteering.models import (
     Engagement,
     Need,
@@ -80,6 +91,7 @@ class BuildingFactory(DjangoModelFactory[Building]):
     municipality = factory.SubFactory(MunicipalityFactory)
     name = factory.Sequence(lambda n: f"Grendehus {n}")
     kind = Building.Kind.MEETING_PLACE
+    closed_on_holidays = False  # tests book "next week", whatever day that is
 
 
 class SpaceFactory(DjangoModelFactory[Space]):
@@ -128,6 +140,60 @@ class BookingSlotFactory(DjangoModelFactory[BookingSlot]):
     start = factory.SelfAttribute("booking.start")
     end = factory.SelfAttribute("booking.end")
     status = factory.SelfAttribute("booking.status")
+
+
+class OpeningHoursFactory(DjangoModelFactory[OpeningHours]):
+    """Tuesdays 16–22 in a building."""
+
+    class Meta:
+        model = OpeningHours
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    building = factory.SubFactory(
+        BuildingFactory, municipality=factory.SelfAttribute("..municipality")
+    )
+    weekday = 1
+    opens = datetime.time(16)
+    closes = datetime.time(22)
+
+
+class ClosureFactory(DjangoModelFactory[Closure]):
+    class Meta:
+        model = Closure
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    building = factory.SubFactory(
+        BuildingFactory, municipality=factory.SelfAttribute("..municipality")
+    )
+    reason = "Sommerstengt"
+    first_date = datetime.date(2026, 6, 22)
+    last_date = datetime.date(2026, 8, 9)
+
+
+class TariffFactory(DjangoModelFactory[Tariff]):
+    class Meta:
+        model = Tariff
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    building = factory.SubFactory(
+        BuildingFactory, municipality=factory.SelfAttribute("..municipality")
+    )
+    renter_type = RenterType.PRIVATE
+    price_per_hour_ore = 25000
+
+
+class BookingSeriesFactory(DjangoModelFactory[BookingSeries]):
+    class Meta:
+        model = BookingSeries
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    space = factory.SubFactory(SpaceFactory, municipality=factory.SelfAttribute("..municipality"))
+    person = factory.SubFactory("tests.factories.UserFactory")
+    purpose = "Trening"
+    first_date = factory.LazyFunction(lambda: _next_week(17).date())
+    last_date = factory.LazyFunction(lambda: _next_week(17).date() + datetime.timedelta(weeks=4))
+    start_time = datetime.time(17)
+    end_time = datetime.time(19)
 
 
 class UserFactory(DjangoModelFactory[User]):

@@ -1,0 +1,152 @@
+"""When a space is open: weekly opening hours, closures and public holidays.
+
+Loaded once per building and period (a constant number of queries), then
+answered in Python for any day and space. Times are local wall-clock minutes
+since midnight, intervals half-open ``[start, end)``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+import holidays
+from django.conf import settings
+from django.utils import translation
+
+from dugnad.premises.models import Building, Closure, OpeningHours, Space
+
+DAY = 24 * 60
+Interval = tuple[int, int]
+
+
+def _minutes(value: datetime.time) -> int:
+    return value.hour * 60 + value.minute
+
+
+def zone() -> ZoneInfo:
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+def norwegian_holidays(first: datetime.date, last: datetime.date) -> dict[datetime.date, str]:
+    """Norwegian public holidays (not ordinary Sundays), named in the active language."""
+    language = "no" if (translation.get_language() or "").startswith(("nb", "nn", "no")) else None
+    found = holidays.country_holidays(
+        "NO",
+        years=range(first.year, last.year + 1),
+        language=language or "en_US",
+        include_sundays=False,
+    )
+    return {day: str(name) for day, name in found.items() if first <= day <= last}
+
+
+def _subtract(intervals: list[Interval], cut: Interval) -> list[Interval]:
+    out: list[Interval] = []
+    for start, end in intervals:
+        if cut[1] <= start or cut[0] >= end:
+            out.append((start, end))
+            continue
+        if start < cut[0]:
+            out.append((start, cut[0]))
+        if cut[1] < end:
+            out.append((cut[1], end))
+    return out
+
+
+@dataclass
+class Day:
+    """A day of one space: its open intervals and why the rest is closed."""
+
+    date: datetime.date
+    open: list[Interval]
+    reasons: list[str] = field(default_factory=list)
+
+    def is_open(self, start: int, end: int) -> bool:
+        return any(a <= start and end <= b for a, b in self.open)
+
+    def overlaps_open(self, start: int, end: int) -> bool:
+        return any(start < b and end > a for a, b in self.open)
+
+
+class OpeningCalendar:
+    """Opening hours, closures and holidays of one building over a period."""
+
+    def __init__(self, building: Building, first: datetime.date, last: datetime.date) -> None:
+        self.building = building
+        self.first = first
+        self.last = last
+        self.parents: dict[int, int | None] = dict(
+            Space.objects.filter(building=building).values_list("pk", "parent_id")
+        )
+        self.weekly: dict[int | None, dict[int, list[Interval]]] = {}
+        for row in OpeningHours.objects.filter(building=building):
+            by_day = self.weekly.setdefault(row.space_id, {})
+            by_day.setdefault(row.weekday, []).append((_minutes(row.opens), _minutes(row.closes)))
+        self.closures = list(
+            Closure.objects.filter(building=building, first_date__lte=last, last_date__gte=first)
+        )
+        self.holidays = norwegian_holidays(first, last) if building.closed_on_holidays else {}
+
+    def _lineage(self, space_id: int) -> list[int]:
+        """The space and the spaces it is part of, nearest first."""
+        chain: list[int] = []
+        current: int | None = space_id
+        while current is not None and current not in chain:
+            chain.append(current)
+            current = self.parents.get(current)
+        return chain
+
+    def _weekly_for(self, space_id: int) -> dict[int, list[Interval]] | None:
+        for pk in self._lineage(space_id):
+            if pk in self.weekly:
+                return self.weekly[pk]
+        return self.weekly.get(None)
+
+    def day(self, space_id: int, date: datetime.date) -> Day:
+        weekly = self._weekly_for(space_id)
+        intervals = [(0, DAY)] if weekly is None else sorted(weekly.get(date.weekday(), []))
+        result = Day(date, intervals)
+        if weekly is not None and not intervals:
+            result.reasons.append("")
+        holiday = self.holidays.get(date)
+        if holiday:
+            return Day(date, [], [holiday])
+        lineage = set(self._lineage(space_id))
+        for closure in self.closures:
+            if closure.space_id is not None and closure.space_id not in lineage:
+                continue
+            if not closure.first_date <= date <= closure.last_date:
+                continue
+            if closure.weekdays_only and date.weekday() >= 5:
+                continue
+            if closure.start_time is None or closure.end_time is None:
+                cut = (0, DAY)
+            else:
+                cut = (_minutes(closure.start_time), _minutes(closure.end_time) or DAY)
+            before = result.open
+            result.open = _subtract(result.open, cut)
+            if result.open != before:
+                result.reasons.append(closure.reason)
+        return result
+
+    def allows(self, space_id: int, start: datetime.datetime, end: datetime.datetime) -> bool:
+        """Is ``[start, end)`` (one local day) entirely within open time?"""
+        local_start = start.astimezone(zone())
+        local_end = end.astimezone(zone())
+        begin = _minutes(local_start.time())
+        finish = _minutes(local_end.time())
+        if local_end.date() != local_start.date():
+            if local_end.date() != local_start.date() + datetime.timedelta(days=1) or finish:
+                return False
+            finish = DAY
+        return self.day(space_id, local_start.date()).is_open(begin, finish)
+
+    def closed_reason(
+        self, space_id: int, start: datetime.datetime, end: datetime.datetime
+    ) -> str | None:
+        """``None`` if open, else the reason (a holiday's name, a closure's reason or "")."""
+        if self.allows(space_id, start, end):
+            return None
+        day = self.day(space_id, start.astimezone(zone()).date())
+        return next((reason for reason in day.reasons if reason), "")
