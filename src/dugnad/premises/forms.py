@@ -33,6 +33,10 @@ class BookingForm(forms.Form):
         required=False,
         empty_label=_("Myself"),
     )
+    commercial = forms.BooleanField(
+        label=_("Commercial activity (sales, paid courses, private parties with a fee)"),
+        required=False,
+    )
 
     def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -52,6 +56,57 @@ class BookingForm(forms.Form):
                 zone = ZoneInfo(settings.TIME_ZONE)
                 data["start"] = datetime.datetime.combine(day, start, tzinfo=zone)
                 data["end"] = datetime.datetime.combine(day, end, tzinfo=zone)
+        return data
+
+
+class SeriesForm(forms.Form):
+    """A weekly booking: the weekday of the first date, every week to the last."""
+
+    first_date = forms.DateField(
+        label=_("First date"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("The booking repeats every week on this weekday."),
+    )
+    last_date = forms.DateField(
+        label=_("Last date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    start_time = BookingForm.base_fields["start_time"]
+    end_time = BookingForm.base_fields["end_time"]
+    purpose = BookingForm.base_fields["purpose"]
+    organisation = BookingForm.base_fields["organisation"]
+    commercial = BookingForm.base_fields["commercial"]
+
+    def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["organisation"]
+        assert isinstance(field, forms.ModelChoiceField)  # noqa: S101 (declared above)
+        field.queryset = organisations
+        if not organisations.exists():
+            del self.fields["organisation"]
+
+    def clean(self) -> dict[str, Any] | None:
+        data = super().clean() or {}
+        first, last = data.get("first_date"), data.get("last_date")
+        start, end = data.get("start_time"), data.get("end_time")
+        if first and last and last < first:
+            self.add_error("last_date", _("The last date must be after the first."))
+        elif first and last and (last - first).days > 366:
+            self.add_error("last_date", _("A series can last at most a year."))
+        if start and end and end <= start:
+            self.add_error("end_time", _("The booking must end after it starts."))
+        return data
+
+
+class PeriodForm(forms.Form):
+    """A period of dates (``fra`` and ``til``) for reports."""
+
+    fra = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    til = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self) -> dict[str, Any] | None:
+        data = super().clean() or {}
+        if data.get("fra") and data.get("til") and data["til"] < data["fra"]:
+            self.add_error("til", _("The last date must be after the first."))
         return data
 
 

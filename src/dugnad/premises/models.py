@@ -290,7 +290,13 @@ class Tariff(MunicipalityOwned):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_renter_type_display()}: {self.price_per_hour_ore / 100:.2f}"
+        return f"{self.get_renter_type_display()}: {self.kroner}"
+
+    @property
+    def kroner(self) -> str:
+        from dugnad.premises.pricing import format_kroner
+
+        return format_kroner(self.price_per_hour_ore)
 
 
 class BookingSeries(MunicipalityOwned):

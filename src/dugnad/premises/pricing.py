@@ -18,6 +18,10 @@ class Price:
     free_for_voluntary: bool = False
 
     @property
+    def renter_label(self) -> str:
+        return str(RenterType(self.renter_type).label)
+
+    @property
     def kroner(self) -> str:
         return format_kroner(self.total_ore)
 

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 
 from dugnad.premises.models import ACTIVE_STATUSES, BookingSlot, BookingStatus, Space
+from dugnad.premises.opening import OpeningCalendar
 
 FIRST_HOUR = 7
 LAST_HOUR = 23  # the grid shows [07:00, 23:00)
@@ -32,7 +33,7 @@ def iso_week(monday: datetime.date) -> str:
 
 @dataclass
 class Cell:
-    status: str = "free"  # free, requested or confirmed
+    status: str = "free"  # free, closed, requested or confirmed
     labels: list[str] = field(default_factory=list)  # who and why: managers only
 
 
@@ -44,42 +45,54 @@ class Row:
 
 def week_grid(space: Space, monday: datetime.date, *, show_who: bool) -> list[Row]:
     """Hours × days of the week for ``space``: taken when any of its leaves is
-    occupied (a half is taken when the whole hall is booked, and the reverse)."""
+    occupied (a half is taken when the whole hall is booked, and the reverse),
+    closed outside opening hours, on closures and public holidays. A constant
+    number of queries; each booking marks only the cells it covers."""
     zone = ZoneInfo(settings.TIME_ZONE)
     start = datetime.datetime.combine(monday, datetime.time(0), tzinfo=zone)
     end = start + datetime.timedelta(days=7)
-    slots = (
-        BookingSlot.objects.filter(
-            space_id__in=space.leaf_ids(),
-            status__in=ACTIVE_STATUSES,
-            start__lt=end,
-            end__gt=start,
-        )
-        .select_related("booking__person", "booking__organisation")
-        .order_by("start")
-    )
+    opening = OpeningCalendar(space.building, monday, monday + datetime.timedelta(days=6))
+    slots = BookingSlot.objects.filter(
+        space_id__in=space.leaf_ids(),
+        status__in=ACTIVE_STATUSES,
+        start__lt=end,
+        end__gt=start,
+    ).order_by("start")
+    if show_who:
+        slots = slots.select_related("booking__person", "booking__organisation")
     rows = [Row(hour, [Cell() for _ in range(7)]) for hour in range(FIRST_HOUR, LAST_HOUR)]
-    seen: set[tuple[int, int, int]] = set()
-    for slot in slots:
+    for day in range(7):
+        opened = opening.day(space.pk, monday + datetime.timedelta(days=day))
         for row in rows:
-            for day, cell in enumerate(row.cells):
-                cell_start = datetime.datetime.combine(
-                    monday + datetime.timedelta(days=day), datetime.time(row.hour), tzinfo=zone
-                )
-                if not (
-                    slot.start < cell_start + datetime.timedelta(hours=1) and slot.end > cell_start
-                ):
-                    continue
-                if slot.status == BookingStatus.CONFIRMED or cell.status == "free":
-                    cell.status = slot.status
-                key = (slot.booking_id, row.hour, day)
-                if show_who and key not in seen:
-                    seen.add(key)
-                    booking = slot.booking
-                    who = (
-                        booking.organisation.name
-                        if booking.organisation
-                        else (booking.person.get_full_name() or booking.person.email)
-                    )
-                    cell.labels.append(f"{booking.purpose} ({who})")
+            if not opened.overlaps_open(row.hour * 60, row.hour * 60 + 60):
+                row.cells[day].status = "closed"
+    for slot in slots:
+        _mark(rows, slot, monday, zone, show_who)
     return rows
+
+
+def _mark(
+    rows: list[Row], slot: BookingSlot, monday: datetime.date, zone: ZoneInfo, show_who: bool
+) -> None:
+    """Mark the cells ``slot`` covers (each booking labelled once per cell)."""
+    local_start = slot.start.astimezone(zone)
+    local_end = slot.end.astimezone(zone)
+    hour_start = local_start.replace(minute=0, second=0, microsecond=0)
+    cursor = hour_start
+    while cursor < local_end:
+        day = (cursor.date() - monday).days
+        if 0 <= day < 7 and FIRST_HOUR <= cursor.hour < LAST_HOUR:
+            cell = rows[cursor.hour - FIRST_HOUR].cells[day]
+            if slot.status == BookingStatus.CONFIRMED or cell.status in ("free", "closed"):
+                cell.status = slot.status
+            if show_who:
+                booking = slot.booking
+                who = (
+                    booking.organisation.name
+                    if booking.organisation
+                    else (booking.person.get_full_name() or booking.person.email)
+                )
+                label = f"{booking.purpose} ({who})"
+                if label not in cell.labels:
+                    cell.labels.append(label)
+        cursor = (cursor + datetime.timedelta(hours=1)).astimezone(zone)

@@ -282,6 +282,35 @@ def request_booking(
     return booking
 
 
+def quote(
+    *,
+    actor: User,
+    space: Space,
+    start: datetime.datetime,
+    end: datetime.datetime,
+    organisation: Organisation | None = None,
+    commercial: bool = False,
+) -> tuple[pricing.Price, str]:
+    """The price of a booking before it is sent, and why it would be refused
+    (empty if the rules and opening hours allow it; a read, nothing is saved)."""
+    local = timezone.localtime(start).date()
+    problem = _rule_problem(
+        actor=actor,
+        space=space,
+        start=start,
+        end=end,
+        organisation=organisation,
+        opening=OpeningCalendar(space.building, local, local),
+        manager=can_manage_bookings(actor, space.municipality, space),
+    )
+    if problem is None and overlaps_confirmed(leaf_ids=space.leaf_ids(), start=start, end=end):
+        problem = str(BookingConflict())
+    price = pricing.price_of(
+        space=space, start=start, end=end, organisation=organisation, commercial=commercial
+    )
+    return price, problem or ""
+
+
 @dataclass
 class PlannedDate:
     """One date of a planned series and, if it cannot be booked, why not."""

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from dugnad.directory.models import Organisation
@@ -20,8 +21,8 @@ from dugnad.municipalities.tenancy import current_municipality, get_scoped_or_40
 from dugnad.people import rules
 from dugnad.people.decorators import requires
 from dugnad.people.models import Role, RoleAssignment, User
-from dugnad.premises import forms, queries, services
-from dugnad.premises.models import Booking, BookingStatus, Building, Space
+from dugnad.premises import forms, pricing, queries, services
+from dugnad.premises.models import Booking, BookingSeries, BookingStatus, Building, Space
 from dugnad.premises.permissions import can_manage_bookings
 
 
@@ -73,10 +74,18 @@ def index(request: HttpRequest) -> HttpResponse:
 def building(request: HttpRequest, pk: int) -> HttpResponse:
     found = get_scoped_or_404(request, Building.objects.select_related("district"), pk=pk)
     spaces = scoped(request, Space).filter(building=found).select_related("parent")
+    today = timezone.localdate()
     return render(
         request,
         "premises/building.html",
-        {"title": found.name, "building": found, "spaces": spaces},
+        {
+            "title": found.name,
+            "building": found,
+            "spaces": spaces,
+            "opening_hours": found.opening_hours.filter(space=None),
+            "closures": found.closures.filter(space=None, last_date__gte=today),
+            "tariffs": found.tariffs.select_related("space").order_by("space__name", "renter_type"),
+        },
     )
 
 
@@ -117,39 +126,143 @@ def _administered(person: User) -> QuerySet[Organisation]:
 
 @requires(rules.AUTHENTICATED)
 def book(request: HttpRequest, pk: int) -> HttpResponse:
+    """Book once. "Show price" (``action=preview``) checks the rules and shows
+    the price without sending."""
     space = get_scoped_or_404(
         request, Space.objects.select_related("building").filter(bookable=True), pk=pk
     )
     person = _person(request)
     form = forms.BookingForm(request.POST or None, organisations=_administered(person))
+    preview = None
     if request.method == "POST" and form.is_valid():
-        try:
-            booking = services.request_booking(
+        data = form.cleaned_data
+        if request.POST.get("action") == "preview":
+            price, problem = services.quote(
                 actor=person,
-                municipality=_municipality(request),
                 space=space,
-                start=form.cleaned_data["start"],
-                end=form.cleaned_data["end"],
-                purpose=form.cleaned_data["purpose"],
-                organisation=form.cleaned_data.get("organisation"),
+                start=data["start"],
+                end=data["end"],
+                organisation=data.get("organisation"),
+                commercial=data.get("commercial", False),
             )
-        except services.BookingError as exc:
-            form.add_error(None, str(exc))
+            preview = {"price": price, "problem": problem}
         else:
-            if booking.status == BookingStatus.CONFIRMED:
-                messages.success(
-                    request, _("Your booking is confirmed. We have sent you an e-mail.")
+            try:
+                booking = services.request_booking(
+                    actor=person,
+                    municipality=_municipality(request),
+                    space=space,
+                    start=data["start"],
+                    end=data["end"],
+                    purpose=data["purpose"],
+                    organisation=data.get("organisation"),
+                    commercial=data.get("commercial", False),
                 )
+            except services.BookingError as exc:
+                form.add_error(None, str(exc))
             else:
-                messages.success(
-                    request,
-                    _("Your request has been sent. You get an e-mail when it has been handled."),
-                )
-            return redirect("premises:my-bookings")
+                if booking.status == BookingStatus.CONFIRMED:
+                    messages.success(
+                        request, _("Your booking is confirmed. We have sent you an e-mail.")
+                    )
+                else:
+                    messages.success(
+                        request,
+                        _("Your request has been sent. You get an e-mail when it has been handled."),
+                    )
+                return redirect("premises:my-bookings")
     return render(
         request,
         "premises/book.html",
-        {"title": _("Book %(space)s") % {"space": space.name}, "space": space, "form": form},
+        {
+            "title": _("Book %(space)s") % {"space": space.name},
+            "space": space,
+            "form": form,
+            "preview": preview,
+        },
+    )
+
+
+def _chosen_dates(request: HttpRequest) -> list[datetime.date]:
+    chosen: list[datetime.date] = []
+    for value in request.POST.getlist("dates"):
+        try:
+            chosen.append(datetime.date.fromisoformat(value))
+        except ValueError:
+            continue
+    return chosen
+
+
+@requires(rules.AUTHENTICATED)
+def book_series(request: HttpRequest, pk: int) -> HttpResponse:
+    """Book weekly through a period: "Check dates" lists every date with the
+    ones that collide or fall on closed days; the person sends the rest."""
+    space = get_scoped_or_404(
+        request, Space.objects.select_related("building").filter(bookable=True), pk=pk
+    )
+    person = _person(request)
+    form = forms.SeriesForm(request.POST or None, organisations=_administered(person))
+    plan: list[services.PlannedDate] = []
+    price = None
+    total = ""
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        plan = services.plan_series(
+            actor=person,
+            space=space,
+            first_date=data["first_date"],
+            last_date=data["last_date"],
+            start_time=data["start_time"],
+            end_time=data["end_time"],
+            organisation=data.get("organisation"),
+        )
+        bookable = [item for item in plan if not item.problem]
+        if plan:
+            price = pricing.price_of(
+                space=space,
+                start=plan[0].start,
+                end=plan[0].end,
+                organisation=data.get("organisation"),
+                commercial=data.get("commercial", False),
+            )
+            total = pricing.format_kroner(price.total_ore * len(bookable))
+        if request.POST.get("action") == "send":
+            try:
+                series = services.request_series(
+                    actor=person,
+                    municipality=_municipality(request),
+                    space=space,
+                    dates=_chosen_dates(request),
+                    start_time=data["start_time"],
+                    end_time=data["end_time"],
+                    purpose=data["purpose"],
+                    organisation=data.get("organisation"),
+                    commercial=data.get("commercial", False),
+                )
+            except services.BookingError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(count)s date is booked. We have sent you an e-mail.",
+                        "%(count)s dates are booked. We have sent you an e-mail.",
+                        series.bookings.count(),
+                    )
+                    % {"count": series.bookings.count()},
+                )
+                return redirect("premises:my-bookings")
+    return render(
+        request,
+        "premises/book_series.html",
+        {
+            "title": _("Book %(space)s every week") % {"space": space.name},
+            "space": space,
+            "form": form,
+            "plan": plan,
+            "price": price,
+            "total": total,
+        },
     )
 
 
@@ -164,6 +277,35 @@ def my_bookings(request: HttpRequest) -> HttpResponse:
     return render(
         request, "premises/my_bookings.html", {"title": _("My bookings"), "bookings": bookings}
     )
+
+
+def _series(request: HttpRequest, pk: int) -> BookingSeries:
+    return get_scoped_or_404(
+        request, BookingSeries.objects.select_related("space__building"), pk=pk
+    )
+
+
+@requires("premises.cancel_series", _series)
+@require_POST
+def cancel_series(request: HttpRequest, pk: int) -> HttpResponse:
+    series = _series(request, pk)
+    try:
+        cancelled = services.cancel_series(actor=_person(request), series=series)
+    except services.BookingError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s date has been cancelled.",
+                "%(count)s dates have been cancelled.",
+                len(cancelled),
+            )
+            % {"count": len(cancelled)},
+        )
+    if series.person_id == request.user.pk:
+        return redirect("premises:my-bookings")
+    return redirect("premises:requests")
 
 
 @requires("premises.cancel_booking", _booking)
