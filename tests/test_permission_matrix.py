@@ -22,6 +22,7 @@ from dugnad.people.models import Role, User
 from dugnad.premises.models import Booking, BookingStatus, Building
 from tests.factories import (
     BookingFactory,
+    BookingSeriesFactory,
     BuildingFactory,
     EngagementFactory,
     NeedFactory,
@@ -139,6 +140,8 @@ def expected_for_rule(rule: str, role: str) -> str:
         "premises.manage_bookings": {"booking_manager", "platform_admin"},
         # the sample booking was made by the resident
         "premises.cancel_booking": {"resident", "booking_manager", "platform_admin"},
+        # the sample series was booked by the resident too
+        "premises.cancel_series": {"resident", "booking_manager", "platform_admin"},
     }[rule]
     return OK if role in allowed else FORBIDDEN
 
@@ -294,8 +297,12 @@ def sample_paths(
     for name in ("api:organisation-detail", "api:organisation-hsds-detail"):
         samples[name] = reverse(name, kwargs={"id": organisation.pk})
     samples["premises:building"] = reverse("premises:building", args=[booking.space.building_id])
-    for name in ("premises:space-week", "premises:booking-create"):
+    for name in ("premises:space-week", "premises:booking-create", "premises:series-create"):
         samples[name] = reverse(name, args=[booking.space_id])
+    series = BookingSeriesFactory.create(
+        municipality=booking.municipality, space=booking.space, person=booking.person
+    )
+    samples["premises:series-cancel"] = reverse("premises:series-cancel", args=[series.pk])
     for name in ("premises:booking-cancel", "premises:booking-decide"):
         samples[name] = reverse(name, args=[booking.pk])
     return samples

@@ -88,7 +88,9 @@ def gym(baerum: Municipality) -> Space:
     return SpaceFactory.create(municipality=baerum, building=building, name="Gymsalen")
 
 
-def book(space: Space, start: datetime.datetime, end: datetime.datetime, **kwargs: object) -> Booking:
+def book(
+    space: Space, start: datetime.datetime, end: datetime.datetime, **kwargs: object
+) -> Booking:
     actor = kwargs.pop("actor", None) or UserFactory.create()
     return services.request_booking(
         actor=actor,  # type: ignore[arg-type]
@@ -160,7 +162,11 @@ def test_length_how_far_ahead_and_who_may_book(baerum: Municipality) -> None:
         book(space, local(day, 18), local(day, 19))
     organisation = OrganisationFactory.create(municipality=baerum)
     assert book(
-        space, local(day, 18), local(day, 19), actor=admin_of(organisation), organisation=organisation
+        space,
+        local(day, 18),
+        local(day, 19),
+        actor=admin_of(organisation),
+        organisation=organisation,
     )
     space.who_may_book = WhoMayBook.STAFF
     space.save()
@@ -211,9 +217,12 @@ def test_prices_free_for_voluntary_tariff_otherwise(baerum: Municipality) -> Non
         renter_type=RenterType.ORGANISATION,
         price_per_hour_ore=10000,
     )
-    assert book(
-        space, local(day, 17), local(day, 18), actor=admin, organisation=organisation
-    ).price_ore == 10000
+    assert (
+        book(
+            space, local(day, 17), local(day, 18), actor=admin, organisation=organisation
+        ).price_ore
+        == 10000
+    )
 
 
 def test_cancellation_deadline_binds_the_booker_not_the_manager(baerum: Municipality) -> None:

@@ -128,7 +128,9 @@ class Space(MunicipalityOwned):
     who_may_book = models.CharField(
         _("who may book"), max_length=16, choices=WhoMayBook.choices, blank=True
     )
-    min_minutes = models.PositiveIntegerField(_("shortest booking (minutes)"), null=True, blank=True)
+    min_minutes = models.PositiveIntegerField(
+        _("shortest booking (minutes)"), null=True, blank=True
+    )
     max_minutes = models.PositiveIntegerField(_("longest booking (minutes)"), null=True, blank=True)
     max_days_ahead = models.PositiveIntegerField(_("how many days ahead"), null=True, blank=True)
     cancel_hours = models.PositiveIntegerField(
@@ -404,6 +406,12 @@ class Booking(MunicipalityOwned):
 
     def __str__(self) -> str:
         return f"{self.space} {self.start:%Y-%m-%d %H:%M}"
+
+    @property
+    def price_kroner(self) -> str:
+        from dugnad.premises.pricing import format_kroner
+
+        return format_kroner(self.price_ore)
 
 
 class BookingSlot(MunicipalityOwned):

@@ -45,7 +45,9 @@ def is_voluntary(organisation: Organisation | None) -> bool:
 
 
 def _ancestors(space: Space) -> list[int]:
-    parents = dict(Space.objects.filter(building_id=space.building_id).values_list("pk", "parent_id"))
+    parents = dict(
+        Space.objects.filter(building_id=space.building_id).values_list("pk", "parent_id")
+    )
     chain: list[int] = []
     current: int | None = space.pk
     while current is not None and current not in chain:

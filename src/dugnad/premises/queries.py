@@ -1,14 +1,18 @@
-"""Reads for the premises pages: the week grid of a space."""
+"""Reads for the premises pages: the week grid of a space, the invoice basis."""
 
 from __future__ import annotations
 
+import csv
 import datetime
 from dataclasses import dataclass, field
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.db.models import QuerySet
+from django.utils import timezone
 
-from dugnad.premises.models import ACTIVE_STATUSES, BookingSlot, BookingStatus, Space
+from dugnad.premises.models import ACTIVE_STATUSES, Booking, BookingSlot, BookingStatus, Space
 from dugnad.premises.opening import OpeningCalendar
 
 FIRST_HOUR = 7
@@ -96,3 +100,82 @@ def _mark(
                 if label not in cell.labels:
                     cell.labels.append(label)
         cursor = (cursor + datetime.timedelta(hours=1)).astimezone(zone)
+
+
+def invoice_bookings(
+    bookings: QuerySet[Booking],
+    *,
+    first: datetime.date,
+    last: datetime.date,
+    building_ids: list[int] | None,
+) -> QuerySet[Booking]:
+    """Confirmed bookings with a price that start in ``[first, last]`` (local
+    dates), in the given buildings (``None``: all)."""
+    zone = ZoneInfo(settings.TIME_ZONE)
+    found = bookings.filter(
+        status=BookingStatus.CONFIRMED,
+        price_ore__gt=0,
+        start__gte=datetime.datetime.combine(first, datetime.time(0), tzinfo=zone),
+        start__lt=datetime.datetime.combine(
+            last + datetime.timedelta(days=1), datetime.time(0), tzinfo=zone
+        ),
+    )
+    if building_ids is not None:
+        found = found.filter(space__building_id__in=building_ids)
+    return found.select_related("space__building", "person", "organisation").order_by("start", "pk")
+
+
+INVOICE_COLUMNS = [
+    "booking_id",
+    "date",
+    "start",
+    "end",
+    "building",
+    "space",
+    "renter_type",
+    "customer",
+    "organisation_number",
+    "email",
+    "purpose",
+    "hours",
+    "price_per_hour_nok",
+    "amount_nok",
+]
+
+
+def _cell(value: object) -> object:
+    """Keep a spreadsheet from reading text as a formula (CSV injection)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def write_invoice_csv(out: Any, bookings: QuerySet[Booking]) -> None:
+    """One row per booking; amounts in kroner with a decimal point (semicolons
+    between fields, as Norwegian spreadsheet and finance imports expect)."""
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(INVOICE_COLUMNS)
+    for booking in bookings:
+        start = timezone.localtime(booking.start)
+        end = timezone.localtime(booking.end)
+        hours = (booking.end - booking.start).total_seconds() / 3600
+        customer = booking.organisation.name if booking.organisation else booking.person.full_name
+        writer.writerow(
+            _cell(value)
+            for value in [
+                booking.pk,
+                start.date().isoformat(),
+                f"{start:%H:%M}",
+                f"{end:%H:%M}",
+                booking.space.building.name,
+                booking.space.name,
+                booking.renter_type,
+                customer,
+                booking.organisation.organisation_number if booking.organisation else "",
+                booking.person.email,
+                booking.purpose,
+                f"{hours:.2f}",
+                f"{booking.price_ore / hours / 100:.2f}" if hours else "0.00",
+                f"{booking.price_ore / 100:.2f}",
+            ]
+        )

@@ -98,9 +98,7 @@ def _set_status(booking: Booking, status: str) -> None:
         raise BookingConflict
     try:
         with transaction.atomic():
-            Booking.objects.filter(pk=booking.pk).update(
-                status=status, sequence=F("sequence") + 1
-            )
+            Booking.objects.filter(pk=booking.pk).update(status=status, sequence=F("sequence") + 1)
             BookingSlot.objects.filter(booking=booking).update(status=status)
     except IntegrityError as exc:
         if NO_OVERLAP_CONSTRAINT in str(exc):
@@ -136,7 +134,8 @@ def _rule_problem(
         if who == WhoMayBook.ORGANISATIONS and organisation is None:
             return _("Only registered organisations can book this space. Book on behalf of one.")
         if who == WhoMayBook.STAFF and not (
-            rules.is_platform_admin(actor) or rules.has_role(actor, space.municipality, *STAFF_ROLES)
+            rules.is_platform_admin(actor)
+            or rules.has_role(actor, space.municipality, *STAFF_ROLES)
         ):
             return _("Only municipal staff can book this space.")
         minutes = (end - start).total_seconds() / 60
@@ -162,7 +161,11 @@ def _rule_problem(
 
 
 def _check_request(
-    *, actor: User, municipality: Municipality, space: Space, purpose: str,
+    *,
+    actor: User,
+    municipality: Municipality,
+    space: Space,
+    purpose: str,
     organisation: Organisation | None,
 ) -> str:
     _check(rules.is_authenticated(actor))
@@ -323,10 +326,7 @@ class PlannedDate:
 
 def weekly_dates(first: datetime.date, last: datetime.date) -> list[datetime.date]:
     """The same weekday as ``first``, every week up to ``last``."""
-    return [
-        first + datetime.timedelta(weeks=week)
-        for week in range((last - first).days // 7 + 1)
-    ]
+    return [first + datetime.timedelta(weeks=week) for week in range((last - first).days // 7 + 1)]
 
 
 def plan_series(
@@ -577,7 +577,9 @@ def cancel_series(*, actor: User, series: BookingSeries) -> list[Booking]:
     ]
     if not cancelled:
         raise BookingError(
-            _("The remaining dates are past the cancellation deadline. Contact the booking manager.")
+            _(
+                "The remaining dates are past the cancellation deadline. Contact the booking manager."
+            )
         )
     _notify(cancelled, series=series)
     return cancelled
@@ -625,9 +627,7 @@ def _notify(bookings: list[Booking], *, series: BookingSeries | None = None) -> 
             body = _("The booking of %(space)s, %(when)s, has been cancelled.") % values
         if booking.price_ore:
             total = sum(item.price_ore for item in bookings)
-            body += "\n\n" + _("Price: NOK %(price)s.") % {
-                "price": pricing.format_kroner(total)
-            }
+            body += "\n\n" + _("Price: NOK %(price)s.") % {"price": pricing.format_kroner(total)}
         body += "\n\n" + _("The attached calendar file adds the booking to your calendar.")
     active = booking.status in ACTIVE_STATUSES
     method = "REQUEST" if active else "CANCEL"

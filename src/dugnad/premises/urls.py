@@ -13,6 +13,7 @@ urlpatterns = [
     path("serier/<int:pk>/avlys/", views.cancel_series, name="series-cancel"),
     path("mine-bookinger/", views.my_bookings, name="my-bookings"),
     path("bookinger/<int:pk>/avlys/", views.cancel, name="booking-cancel"),
+    path("fakturagrunnlag/", views.invoice_basis, name="invoice-basis"),
     path("foresporsler/", views.requests, name="requests"),
     path("foresporsler/<int:pk>/", views.decide, name="booking-decide"),
 ]

@@ -168,7 +168,9 @@ def book(request: HttpRequest, pk: int) -> HttpResponse:
                 else:
                     messages.success(
                         request,
-                        _("Your request has been sent. You get an e-mail when it has been handled."),
+                        _(
+                            "Your request has been sent. You get an e-mail when it has been handled."
+                        ),
                     )
                 return redirect("premises:my-bookings")
     return render(
@@ -274,8 +276,15 @@ def my_bookings(request: HttpRequest) -> HttpResponse:
         .select_related("space__building", "organisation")
         .order_by("start")
     )
+    series = (
+        scoped(request, BookingSeries)
+        .filter(person=_person(request), last_date__gte=timezone.localdate())
+        .select_related("space__building", "organisation")
+    )
     return render(
-        request, "premises/my_bookings.html", {"title": _("My bookings"), "bookings": bookings}
+        request,
+        "premises/my_bookings.html",
+        {"title": _("My bookings"), "bookings": bookings, "series": series},
     )
 
 
@@ -321,6 +330,33 @@ def cancel(request: HttpRequest, pk: int) -> HttpResponse:
     if booking.person_id == request.user.pk:
         return redirect("premises:my-bookings")
     return redirect("premises:requests")
+
+
+@requires("premises.manage_bookings")
+def invoice_basis(request: HttpRequest) -> HttpResponse:
+    """Confirmed bookings with a price in a period (``?fra=&til=``), as CSV for
+    the finance system; without a valid period, the form to choose one."""
+    form = forms.PeriodForm(request.GET or None)
+    if not form.is_valid():
+        return render(
+            request,
+            "premises/invoice_basis.html",
+            {"title": _("Invoice basis"), "form": form},
+        )
+    person = _person(request)
+    bookings = queries.invoice_bookings(
+        scoped(request, Booking),
+        first=form.cleaned_data["fra"],
+        last=form.cleaned_data["til"],
+        building_ids=None
+        if rules.is_platform_admin(person)
+        else _scope_ids(person, current_municipality(request), Role.BOOKING_MANAGER, Building),
+    )
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    filename = f"fakturagrunnlag-{form.cleaned_data['fra']}-{form.cleaned_data['til']}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    queries.write_invoice_csv(response, bookings)
+    return response
 
 
 @requires("premises.manage_bookings")
