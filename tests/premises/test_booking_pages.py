@@ -83,7 +83,8 @@ def test_weekly_booking_previews_collisions_then_books_the_rest(
     }
     page = client.post(url, {**form, "action": "preview"}).content.decode()
     assert page.count('name="dates"') == 4
-    assert page.count(" disabled") == 1 and 'data-problem="true"' in page
+    assert page.count(" disabled") == 1
+    assert 'data-problem="true"' in page
     assert "1\u00a0800,00" in page  # three dates × 600 kroner
     assert not BookingSeries.objects.exists()
     chosen = [
@@ -119,7 +120,8 @@ def test_a_refused_date_refuses_the_whole_series(hall: Space) -> None:
         },
     )
     assert response.status_code == 200  # Wednesday is closed: nothing is booked
-    assert not Booking.objects.exists() and not BookingSeries.objects.exists()
+    assert not Booking.objects.exists()
+    assert not BookingSeries.objects.exists()
 
 
 def test_week_view_shows_closed_hours_in_a_constant_number_of_queries(

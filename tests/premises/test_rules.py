@@ -299,7 +299,8 @@ def test_series_is_all_or_nothing_and_mails_one_calendar_file(
     assert series.bookings.filter(status=BookingStatus.CONFIRMED).count() == 3
     assert len(mail.outbox) == 1
     name, content, mimetype = mail.outbox[0].attachments[0]
-    assert name == "booking.ics" and "method=REQUEST" in mimetype
+    assert name == "booking.ics"
+    assert "method=REQUEST" in mimetype
     calendar = Calendar.from_ical(content)
     assert calendar["METHOD"] == "REQUEST"
     events = calendar.walk("VEVENT")

@@ -77,9 +77,9 @@ def price_of(
     commercial: bool,
 ) -> Price:
     kind = renter_type(organisation=organisation, commercial=commercial)
-    if kind == RenterType.ORGANISATION and is_voluntary(organisation):
-        if space.rule("free_for_voluntary"):
-            return Price(kind, 0, 0, free_for_voluntary=True)
+    voluntary = kind == RenterType.ORGANISATION and is_voluntary(organisation)
+    if voluntary and space.rule("free_for_voluntary"):
+        return Price(kind, 0, 0, free_for_voluntary=True)
     per_hour = hourly_tariff(space, kind)
     minutes = int((end - start).total_seconds() // 60)
     return Price(kind, per_hour, round(per_hour * minutes / 60))

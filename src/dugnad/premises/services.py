@@ -578,7 +578,8 @@ def cancel_series(*, actor: User, series: BookingSeries) -> list[Booking]:
     if not cancelled:
         raise BookingError(
             _(
-                "The remaining dates are past the cancellation deadline. Contact the booking manager."
+                "The remaining dates are past the cancellation deadline. "
+                "Contact the booking manager."
             )
         )
     _notify(cancelled, series=series)

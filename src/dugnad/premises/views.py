@@ -169,7 +169,8 @@ def book(request: HttpRequest, pk: int) -> HttpResponse:
                     messages.success(
                         request,
                         _(
-                            "Your request has been sent. You get an e-mail when it has been handled."
+                            "Your request has been sent. "
+                            "You get an e-mail when it has been handled."
                         ),
                     )
                 return redirect("premises:my-bookings")
