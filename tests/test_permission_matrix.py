@@ -24,6 +24,7 @@ from tests.factories import (
     BookingFactory,
     BookingSeriesFactory,
     BuildingFactory,
+    CalendarFeedFactory,
     EngagementFactory,
     NeedFactory,
     OrganisationClaimFactory,
@@ -303,6 +304,8 @@ def sample_paths(
         municipality=booking.municipality, space=booking.space, person=booking.person
     )
     samples["premises:series-cancel"] = reverse("premises:series-cancel", args=[series.pk])
+    feed = CalendarFeedFactory.create(municipality=booking.municipality, person=booking.person)
+    samples["premises:feed"] = reverse("premises:feed", args=[feed.token])
     for name in ("premises:booking-cancel", "premises:booking-decide"):
         samples[name] = reverse(name, args=[booking.pk])
     return samples

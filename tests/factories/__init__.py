@@ -20,6 +20,7 @@ from dugnad.premises.models import (
     BookingSlot,
     BookingStatus,
     Building,
+    CalendarFeed,
     Closure,
     OpeningHours,
     RenterType,
@@ -194,6 +195,14 @@ class BookingSeriesFactory(DjangoModelFactory[BookingSeries]):
     last_date = factory.LazyFunction(lambda: _next_week(17).date() + datetime.timedelta(weeks=4))
     start_time = datetime.time(17)
     end_time = datetime.time(19)
+
+
+class CalendarFeedFactory(DjangoModelFactory[CalendarFeed]):
+    class Meta:
+        model = CalendarFeed
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    person = factory.SubFactory("tests.factories.UserFactory")
 
 
 class UserFactory(DjangoModelFactory[User]):

@@ -442,3 +442,58 @@ class BookingSlot(MunicipalityOwned):
 
     def __str__(self) -> str:
         return f"{self.space_id} {self.start:%Y-%m-%d %H:%M}"
+
+
+def new_feed_token() -> str:
+    import secrets
+
+    return secrets.token_urlsafe(24)
+
+
+class CalendarFeed(MunicipalityOwned):
+    """A secret address a calendar app subscribes to without logging in: the
+    bookings of one person or of one organisation. Resetting the token ends
+    every old subscription."""
+
+    person = models.ForeignKey(
+        "people.User",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("person"),
+    )
+    organisation = models.ForeignKey(
+        "directory.Organisation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True, default=new_feed_token)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(person__isnull=False, organisation__isnull=True)
+                | models.Q(person__isnull=True, organisation__isnull=False),
+                name="feed_person_or_organisation",
+            ),
+            models.UniqueConstraint(
+                fields=["municipality", "person"],
+                condition=models.Q(person__isnull=False),
+                name="feed_unique_person",
+            ),
+            models.UniqueConstraint(
+                fields=["municipality", "organisation"],
+                condition=models.Q(organisation__isnull=False),
+                name="feed_unique_organisation",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"feed {self.person_id or self.organisation_id}"

@@ -12,7 +12,14 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from dugnad.premises.models import ACTIVE_STATUSES, Booking, BookingSlot, BookingStatus, Space
+from dugnad.premises.models import (
+    ACTIVE_STATUSES,
+    Booking,
+    BookingSlot,
+    CalendarFeed,
+    BookingStatus,
+    Space,
+)
 from dugnad.premises.opening import OpeningCalendar
 
 FIRST_HOUR = 7
@@ -179,3 +186,21 @@ def write_invoice_csv(out: Any, bookings: QuerySet[Booking]) -> None:
                 f"{booking.price_ore / 100:.2f}",
             ]
         )
+
+
+FEED_DAYS_BACK = 30
+
+
+def feed_bookings(feed: CalendarFeed) -> QuerySet[Booking]:
+    """What a subscribed calendar shows: the owner's active bookings from a
+    month ago on (cancelled ones drop out, and calendar apps remove them)."""
+    found = Booking.objects.filter(
+        municipality_id=feed.municipality_id,
+        status__in=ACTIVE_STATUSES,
+        end__gt=timezone.now() - datetime.timedelta(days=FEED_DAYS_BACK),
+    )
+    if feed.organisation_id is not None:
+        found = found.filter(organisation_id=feed.organisation_id)
+    else:
+        found = found.filter(person_id=feed.person_id)
+    return found.select_related("space__building").order_by("start")

@@ -42,8 +42,10 @@ from dugnad.premises.models import (
     BookingSlot,
     BookingStatus,
     Building,
+    CalendarFeed,
     Space,
     WhoMayBook,
+    new_feed_token,
 )
 from dugnad.premises.opening import OpeningCalendar
 from dugnad.premises.opening import zone as opening_zone
@@ -584,6 +586,33 @@ def cancel_series(*, actor: User, series: BookingSeries) -> list[Booking]:
         )
     _notify(cancelled, series=series)
     return cancelled
+
+
+def calendar_feed(
+    *, actor: User, municipality: Municipality, organisation: Organisation | None = None
+) -> CalendarFeed:
+    """The person's own feed, or an organisation's (for its administrators);
+    made on first use."""
+    _check(rules.is_authenticated(actor))
+    if organisation is not None:
+        _check(administers(actor, organisation))
+        feed, _created = CalendarFeed.objects.get_or_create(
+            municipality=municipality, organisation=organisation
+        )
+    else:
+        feed, _created = CalendarFeed.objects.get_or_create(municipality=municipality, person=actor)
+    return feed
+
+
+@transaction.atomic
+def reset_calendar_feed(
+    *, actor: User, municipality: Municipality, organisation: Organisation | None = None
+) -> CalendarFeed:
+    """A new secret address: calendars subscribed to the old one stop updating."""
+    feed = calendar_feed(actor=actor, municipality=municipality, organisation=organisation)
+    feed.token = new_feed_token()
+    feed.save(update_fields=["token"])
+    return feed
 
 
 def _when(booking: Booking) -> str:

@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -21,8 +22,15 @@ from dugnad.municipalities.tenancy import current_municipality, get_scoped_or_40
 from dugnad.people import rules
 from dugnad.people.decorators import requires
 from dugnad.people.models import Role, RoleAssignment, User
-from dugnad.premises import forms, pricing, queries, services
-from dugnad.premises.models import Booking, BookingSeries, BookingStatus, Building, Space
+from dugnad.premises import calendar_files, forms, pricing, queries, services
+from dugnad.premises.models import (
+    Booking,
+    BookingSeries,
+    BookingStatus,
+    Building,
+    CalendarFeed,
+    Space,
+)
 from dugnad.premises.permissions import can_manage_bookings
 
 
@@ -415,3 +423,58 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
             ),
         },
     )
+
+
+@requires(rules.AUTHENTICATED)
+def feeds(request: HttpRequest) -> HttpResponse:
+    """The person's calendar address and those of the organisations they administer;
+    POST ``reset`` (empty or an organisation id) gives a new address."""
+    person = _person(request)
+    municipality = _municipality(request)
+    organisations = list(_administered(person))
+    if request.method == "POST":
+        chosen = request.POST.get("reset", "")
+        organisation = next((o for o in organisations if str(o.pk) == chosen), None)
+        if chosen and organisation is None:
+            messages.error(request, _("You do not have permission to do this."))
+        else:
+            services.reset_calendar_feed(
+                actor=person, municipality=municipality, organisation=organisation
+            )
+            messages.success(request, _("The calendar has a new address. Subscribe to it again."))
+        return redirect("premises:feeds")
+    own = services.calendar_feed(actor=person, municipality=municipality)
+    shared = [
+        (
+            organisation,
+            services.calendar_feed(
+                actor=person, municipality=municipality, organisation=organisation
+            ),
+        )
+        for organisation in organisations
+    ]
+    return render(
+        request,
+        "premises/feeds.html",
+        {
+            "title": _("Calendar subscription"),
+            "own_url": request.build_absolute_uri(reverse("premises:feed", args=[own.token])),
+            "shared": [
+                (organisation, request.build_absolute_uri(reverse("premises:feed", args=[f.token])))
+                for organisation, f in shared
+            ],
+        },
+    )
+
+
+@requires(rules.PUBLIC)
+def feed(request: HttpRequest, token: str) -> HttpResponse:
+    """A subscribed calendar (iCalendar): the secret address is the only key."""
+    found = get_scoped_or_404(
+        request, CalendarFeed.objects.select_related("organisation", "person"), token=token
+    )
+    name = found.organisation.name if found.organisation else _("My bookings")
+    body = calendar_files.calendar(queries.feed_bookings(found), name=str(name))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, max-age=900"
+    return response
