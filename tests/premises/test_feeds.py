@@ -47,7 +47,8 @@ def test_personal_and_organisation_feeds_show_only_their_bookings(baerum: Munici
     page = client.get(reverse("premises:feeds")).content.decode()
     own = CalendarFeed.objects.get(person=person)
     shared = CalendarFeed.objects.get(organisation=organisation)
-    assert own.token in page and shared.token in page
+    assert own.token in page
+    assert shared.token in page
 
     anonymous = Client(HTTP_HOST="baerum.localhost")
     response = anonymous.get(reverse("premises:feed", args=[own.token]))

@@ -16,8 +16,8 @@ from dugnad.premises.models import (
     ACTIVE_STATUSES,
     Booking,
     BookingSlot,
-    CalendarFeed,
     BookingStatus,
+    CalendarFeed,
     Space,
 )
 from dugnad.premises.opening import OpeningCalendar
