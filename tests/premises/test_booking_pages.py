@@ -198,3 +198,13 @@ def test_invoice_basis_lists_confirmed_paid_bookings_of_the_managers_buildings(
     assert rows[1][11:] == ["2.00", "300.00", "600.00"]
     resident = logged_in(UserFactory.create())
     assert resident.get(url).status_code == 403
+
+
+def test_admin_edits_hours_closures_and_tariffs_of_a_building(hall: Space) -> None:
+    admin = UserFactory.create(is_superuser=True, is_staff=True)
+    client = Client()
+    client.force_login(admin)
+    url = reverse("admin:premises_building_change", args=[hall.building_id])
+    page = client.get(url)
+    assert page.status_code == 200
+    assert b"opening_hours-0-weekday" in page.content
