@@ -11,6 +11,7 @@ from django.utils import timezone
 from playwright.sync_api import Page
 
 from dugnad.premises.models import Booking, BookingStatus, Space
+from dugnad.premises.opening import norwegian_holidays
 from tests.e2e.conftest import Site, check_accessibility, log_in, switch_language
 
 pytestmark = pytest.mark.browser
@@ -20,6 +21,9 @@ def test_book_a_room_and_the_manager_approves_a_request(page: Page, site: Site) 
     room = Space.objects.get(name="Møterom 2")
     request = Booking.objects.get(status=BookingStatus.REQUESTED)
     next_week = timezone.localdate() + datetime.timedelta(days=7)
+    holidays = norwegian_holidays(next_week, next_week + datetime.timedelta(days=7))
+    while next_week.weekday() >= 5 or next_week in holidays:  # open 08–22 on working days
+        next_week += datetime.timedelta(days=1)
 
     log_in(page, site.url("/konto/login/"), "lagleder@baerum.demo")
     page.goto(site.url(f"/lokaler/rom/{room.pk}/"))
