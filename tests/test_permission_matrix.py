@@ -297,8 +297,14 @@ def sample_paths(
     samples = {f"directory:{name}": path for name, path in paths.items()}
     for name in ("api:organisation-detail", "api:organisation-hsds-detail"):
         samples[name] = reverse(name, kwargs={"id": organisation.pk})
-    samples["premises:building"] = reverse("premises:building", args=[booking.space.building_id])
-    for name in ("premises:space-week", "premises:booking-create", "premises:series-create"):
+    for name in ("premises:building", "premises:building-day"):
+        samples[name] = reverse(name, args=[booking.space.building_id])
+    for name in (
+        "premises:space-week",
+        "premises:space-day",
+        "premises:booking-create",
+        "premises:series-create",
+    ):
         samples[name] = reverse(name, args=[booking.space_id])
     series = BookingSeriesFactory.create(
         municipality=booking.municipality, space=booking.space, person=booking.person

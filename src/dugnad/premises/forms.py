@@ -12,6 +12,8 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from dugnad.directory.models import Organisation
+from dugnad.municipalities.models import District
+from dugnad.premises.models import Space
 
 
 class BookingForm(forms.Form):
@@ -107,6 +109,52 @@ class PeriodForm(forms.Form):
         data = super().clean() or {}
         if data.get("fra") and data.get("til") and data["til"] < data["fra"]:
             self.add_error("til", _("The last date must be after the first."))
+        return data
+
+
+class FreeSearchForm(forms.Form):
+    """Search for free rooms (GET parameters in Norwegian, like ``uke``)."""
+
+    dato = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    fra = forms.TimeField(
+        label=_("From"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+    til = forms.TimeField(
+        label=_("To"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+    type = forms.ChoiceField(label=_("Kind of room"), required=False)
+    kapasitet = forms.IntegerField(
+        label=_("At least this many people"), required=False, min_value=1
+    )
+    fasilitet = forms.CharField(
+        label=_("Facility or equipment"),
+        required=False,
+        max_length=100,
+        help_text=_("E.g. piano, projector, kitchen."),
+    )
+    bydel = forms.ModelChoiceField(
+        label=_("District"), queryset=District.objects.none(), required=False, empty_label=_("All")
+    )
+
+    def __init__(self, *args: Any, districts: QuerySet[District], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        kind = self.fields["type"]
+        assert isinstance(kind, forms.ChoiceField)  # noqa: S101 (declared above)
+        kind.choices = [("", _("All")), *Space.Kind.choices]
+        district = self.fields["bydel"]
+        assert isinstance(district, forms.ModelChoiceField)  # noqa: S101 (declared above)
+        district.queryset = districts
+
+    def clean(self) -> dict[str, Any] | None:
+        data = super().clean() or {}
+        day, start, end = data.get("dato"), data.get("fra"), data.get("til")
+        if day and start and end:
+            if end <= start:
+                self.add_error("til", _("The booking must end after it starts."))
+            else:
+                zone = ZoneInfo(settings.TIME_ZONE)
+                data["start"] = datetime.datetime.combine(day, start, tzinfo=zone)
+                data["end"] = datetime.datetime.combine(day, end, tzinfo=zone)
         return data
 
 

@@ -72,21 +72,83 @@ class Day:
 class OpeningCalendar:
     """Opening hours, closures and holidays of one building over a period."""
 
-    def __init__(self, building: Building, first: datetime.date, last: datetime.date) -> None:
+    def __init__(
+        self,
+        building: Building,
+        first: datetime.date,
+        last: datetime.date,
+        *,
+        preloaded: tuple[dict[int, int | None], list[OpeningHours], list[Closure]] | None = None,
+        holidays_: dict[datetime.date, str] | None = None,
+    ) -> None:
         self.building = building
         self.first = first
         self.last = last
-        self.parents: dict[int, int | None] = dict(
-            Space.objects.filter(building=building).values_list("pk", "parent_id")
-        )
+        if preloaded is None:
+            preloaded = (
+                dict(Space.objects.filter(building=building).values_list("pk", "parent_id")),
+                list(OpeningHours.objects.filter(building=building)),
+                list(
+                    Closure.objects.filter(
+                        building=building, first_date__lte=last, last_date__gte=first
+                    )
+                ),
+            )
+        self.parents, hours, self.closures = preloaded
         self.weekly: dict[int | None, dict[int, list[Interval]]] = {}
-        for row in OpeningHours.objects.filter(building=building):
+        for row in hours:
             by_day = self.weekly.setdefault(row.space_id, {})
             by_day.setdefault(row.weekday, []).append((_minutes(row.opens), _minutes(row.closes)))
-        self.closures = list(
-            Closure.objects.filter(building=building, first_date__lte=last, last_date__gte=first)
-        )
-        self.holidays = norwegian_holidays(first, last) if building.closed_on_holidays else {}
+        if not building.closed_on_holidays:
+            self.holidays: dict[datetime.date, str] = {}
+        else:
+            self.holidays = holidays_ if holidays_ is not None else norwegian_holidays(first, last)
+
+    @classmethod
+    def for_buildings(
+        cls, buildings: list[Building], first: datetime.date, last: datetime.date
+    ) -> dict[int, OpeningCalendar]:
+        """Calendars of many buildings in three queries (for search and reports)."""
+        ids = [building.pk for building in buildings]
+        parents: dict[int, dict[int, int | None]] = {pk: {} for pk in ids}
+        for pk, parent_id, building_id in Space.objects.filter(building_id__in=ids).values_list(
+            "pk", "parent_id", "building_id"
+        ):
+            parents[building_id][pk] = parent_id
+        hours: dict[int, list[OpeningHours]] = {pk: [] for pk in ids}
+        for row in OpeningHours.objects.filter(building_id__in=ids):
+            hours[row.building_id].append(row)
+        closures: dict[int, list[Closure]] = {pk: [] for pk in ids}
+        for closure in Closure.objects.filter(
+            building_id__in=ids, first_date__lte=last, last_date__gte=first
+        ):
+            closures[closure.building_id].append(closure)
+        names = norwegian_holidays(first, last)
+        return {
+            building.pk: cls(
+                building,
+                first,
+                last,
+                preloaded=(parents[building.pk], hours[building.pk], closures[building.pk]),
+                holidays_=names,
+            )
+            for building in buildings
+        }
+
+    def leaves(self, space_id: int) -> list[int]:
+        """The leaf spaces under ``space_id`` (itself if it has no parts)."""
+        children: dict[int | None, list[int]] = {}
+        for pk, parent_id in self.parents.items():
+            children.setdefault(parent_id, []).append(pk)
+        found: list[int] = []
+        stack = [space_id]
+        while stack:
+            pk = stack.pop()
+            if pk in children:
+                stack.extend(children[pk])
+            else:
+                found.append(pk)
+        return sorted(found)
 
     def _lineage(self, space_id: int) -> list[int]:
         """The space and the spaces it is part of, nearest first."""

@@ -17,6 +17,7 @@ from dugnad.premises.models import (
     Booking,
     BookingSlot,
     BookingStatus,
+    Building,
     CalendarFeed,
     Space,
 )
@@ -45,7 +46,7 @@ def iso_week(monday: datetime.date) -> str:
 @dataclass
 class Cell:
     status: str = "free"  # free, closed, requested or confirmed
-    labels: list[str] = field(default_factory=list)  # who and why: managers only
+    labels: list[str] = field(default_factory=list)  # organisations; who and why: managers
 
 
 @dataclass
@@ -69,8 +70,9 @@ def week_grid(space: Space, monday: datetime.date, *, show_who: bool) -> list[Ro
         start__lt=end,
         end__gt=start,
     ).order_by("start")
-    if show_who:
-        slots = slots.select_related("booking__person", "booking__organisation")
+    slots = slots.select_related(
+        *(("booking__person", "booking__organisation") if show_who else ("booking__organisation",))
+    )
     rows = [Row(hour, [Cell() for _ in range(7)]) for hour in range(FIRST_HOUR, LAST_HOUR)]
     for day in range(7):
         opened = opening.day(space.pk, monday + datetime.timedelta(days=day))
@@ -80,6 +82,19 @@ def week_grid(space: Space, monday: datetime.date, *, show_who: bool) -> list[Ro
     for slot in slots:
         _mark(rows, slot, monday, zone, show_who)
     return rows
+
+
+def booking_label(booking: Booking, *, show_who: bool) -> str:
+    """Who booked, as the calendars show it: the manager sees purpose and
+    person; others see an organisation's name, and never a private person."""
+    if show_who:
+        who = (
+            booking.organisation.name
+            if booking.organisation
+            else (booking.person.get_full_name() or booking.person.email)
+        )
+        return f"{booking.purpose} ({who})"
+    return booking.organisation.name if booking.organisation else ""
 
 
 def _mark(
@@ -96,16 +111,9 @@ def _mark(
             cell = rows[cursor.hour - FIRST_HOUR].cells[day]
             if slot.status == BookingStatus.CONFIRMED or cell.status in ("free", "closed"):
                 cell.status = slot.status
-            if show_who:
-                booking = slot.booking
-                who = (
-                    booking.organisation.name
-                    if booking.organisation
-                    else (booking.person.get_full_name() or booking.person.email)
-                )
-                label = f"{booking.purpose} ({who})"
-                if label not in cell.labels:
-                    cell.labels.append(label)
+            label = booking_label(slot.booking, show_who=show_who)
+            if label and label not in cell.labels:
+                cell.labels.append(label)
         cursor = (cursor + datetime.timedelta(hours=1)).astimezone(zone)
 
 
@@ -204,3 +212,100 @@ def feed_bookings(feed: CalendarFeed) -> QuerySet[Booking]:
     else:
         found = found.filter(person_id=feed.person_id)
     return found.select_related("space__building").order_by("start")
+
+
+def day_grid(
+    building: Building, spaces: list[Space], day: datetime.date, *, show_who: bool
+) -> list[Row]:
+    """Hours × spaces of one day in a building (rooms side by side): a space
+    is taken when any of its leaves is, closed outside its open hours. A
+    constant number of queries however many rooms and bookings."""
+    zone = ZoneInfo(settings.TIME_ZONE)
+    start = datetime.datetime.combine(day, datetime.time(0), tzinfo=zone)
+    end = start + datetime.timedelta(days=1)
+    opening = OpeningCalendar(building, day, day)
+    covering: dict[int, list[int]] = {}  # leaf → the columns it belongs to
+    for column, space in enumerate(spaces):
+        for leaf in opening.leaves(space.pk):
+            covering.setdefault(leaf, []).append(column)
+    rows = [Row(hour, [Cell() for _ in spaces]) for hour in range(FIRST_HOUR, LAST_HOUR)]
+    for column, space in enumerate(spaces):
+        opened = opening.day(space.pk, day)
+        for row in rows:
+            if not opened.overlaps_open(row.hour * 60, row.hour * 60 + 60):
+                row.cells[column].status = "closed"
+    slots = (
+        BookingSlot.objects.filter(
+            space_id__in=list(covering),
+            status__in=ACTIVE_STATUSES,
+            start__lt=end,
+            end__gt=start,
+        )
+        .select_related(
+            *(
+                ("booking__person", "booking__organisation")
+                if show_who
+                else ("booking__organisation",)
+            )
+        )
+        .order_by("start")
+    )
+    for slot in slots:
+        first = max(slot.start.astimezone(zone), start)
+        last = min(slot.end.astimezone(zone), end)
+        label = booking_label(slot.booking, show_who=show_who)
+        for row in rows:
+            cell_start = datetime.datetime.combine(day, datetime.time(row.hour), tzinfo=zone)
+            if not (first < cell_start + datetime.timedelta(hours=1) and last > cell_start):
+                continue
+            for column in covering[slot.space_id]:
+                cell = row.cells[column]
+                if slot.status == BookingStatus.CONFIRMED or cell.status in ("free", "closed"):
+                    cell.status = slot.status
+                if label and label not in cell.labels:
+                    cell.labels.append(label)
+    return rows
+
+
+def free_spaces(
+    spaces: QuerySet[Space],
+    *,
+    start: datetime.datetime,
+    end: datetime.datetime,
+    capacity: int | None = None,
+    facility: str = "",
+    kind: str = "",
+    district_id: int | None = None,
+) -> list[Space]:
+    """Bookable spaces that match and are open and not booked during
+    ``[start, end)`` (no part of them, and nothing they are part of). A
+    constant number of queries however many buildings."""
+    found = spaces.filter(bookable=True).select_related("building__district", "parent")
+    if capacity:
+        found = found.filter(capacity__gte=capacity)
+    if facility:
+        found = found.filter(facilities__icontains=facility)
+    if kind:
+        found = found.filter(kind=kind)
+    if district_id:
+        found = found.filter(building__district_id=district_id)
+    candidates = list(found.order_by("building__name", "name"))
+    if not candidates:
+        return []
+    buildings = list({space.building_id: space.building for space in candidates}.values())
+    local_day = start.astimezone(ZoneInfo(settings.TIME_ZONE)).date()
+    calendars = OpeningCalendar.for_buildings(buildings, local_day, local_day)
+    busy = set(
+        BookingSlot.objects.filter(
+            space__building_id__in=[building.pk for building in buildings],
+            status__in=ACTIVE_STATUSES,
+            start__lt=end,
+            end__gt=start,
+        ).values_list("space_id", flat=True)
+    )
+    return [
+        space
+        for space in candidates
+        if calendars[space.building_id].allows(space.pk, start, end)
+        and not busy.intersection(calendars[space.building_id].leaves(space.pk))
+    ]

@@ -16,7 +16,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from dugnad.directory.models import Organisation
-from dugnad.municipalities.models import Municipality
+from dugnad.municipalities.models import District, Municipality
 from dugnad.municipalities.page_cache import public_page
 from dugnad.municipalities.tenancy import current_municipality, get_scoped_or_404, scoped
 from dugnad.people import rules
@@ -120,6 +120,75 @@ def space_week(request: HttpRequest, pk: int) -> HttpResponse:
             "next_week": queries.iso_week(monday + datetime.timedelta(days=7)),
             "show_who": show_who,
         },
+    )
+
+
+def _day(value: str | None) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(value or "")
+    except ValueError:
+        return timezone.localdate()
+
+
+def _day_view(
+    request: HttpRequest, building: Building, spaces: list[Space], *, space: Space | None
+) -> HttpResponse:
+    day = _day(request.GET.get("dato"))
+    show_who = can_manage_bookings(request.user, current_municipality(request), building)
+    return render(
+        request,
+        "premises/day.html",
+        {
+            "title": space.name if space else building.name,
+            "building": building,
+            "space": space,
+            "spaces": spaces,
+            "day": day,
+            "rows": queries.day_grid(building, spaces, day, show_who=show_who),
+            "previous_day": day - datetime.timedelta(days=1),
+            "next_day": day + datetime.timedelta(days=1),
+            "week": queries.iso_week(day - datetime.timedelta(days=day.weekday())),
+        },
+    )
+
+
+@requires(rules.PUBLIC)
+def building_day(request: HttpRequest, pk: int) -> HttpResponse:
+    """All rooms of a building side by side for one day (``?dato=2026-11-24``)."""
+    found = get_scoped_or_404(request, Building, pk=pk)
+    spaces = list(scoped(request, Space).filter(building=found).order_by("name"))
+    return _day_view(request, found, spaces, space=None)
+
+
+@requires(rules.PUBLIC)
+def space_day(request: HttpRequest, pk: int) -> HttpResponse:
+    """One room for one day."""
+    space = get_scoped_or_404(request, Space.objects.select_related("building"), pk=pk)
+    return _day_view(request, space.building, [space], space=space)
+
+
+@requires(rules.PUBLIC)
+def search(request: HttpRequest) -> HttpResponse:
+    """Free rooms at a date and time, by kind, capacity, facility and district."""
+    form = forms.FreeSearchForm(
+        request.GET or None, districts=scoped(request, District).order_by("name")
+    )
+    results: list[Space] | None = None
+    if form.is_valid() and "start" in form.cleaned_data:
+        data = form.cleaned_data
+        results = queries.free_spaces(
+            scoped(request, Space),
+            start=data["start"],
+            end=data["end"],
+            capacity=data.get("kapasitet"),
+            facility=(data.get("fasilitet") or "").strip(),
+            kind=data.get("type") or "",
+            district_id=data["bydel"].pk if data.get("bydel") else None,
+        )
+    return render(
+        request,
+        "premises/search.html",
+        {"title": _("Find a free room"), "form": form, "results": results},
     )
 
 
