@@ -297,7 +297,12 @@ def sample_paths(
     samples = {f"directory:{name}": path for name, path in paths.items()}
     for name in ("api:organisation-detail", "api:organisation-hsds-detail"):
         samples[name] = reverse(name, kwargs={"id": organisation.pk})
-    for name in ("premises:building", "premises:building-day"):
+    for name in (
+        "premises:building",
+        "premises:building-day",
+        "premises:utilisation",
+        "premises:utilisation-csv",
+    ):
         samples[name] = reverse(name, args=[booking.space.building_id])
     for name in (
         "premises:space-week",

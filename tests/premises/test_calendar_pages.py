@@ -12,7 +12,7 @@ from django.urls import reverse
 from dugnad.directory.models import Organisation
 from dugnad.municipalities.models import Municipality
 from dugnad.people.models import Role
-from dugnad.premises import services
+from dugnad.premises import queries, services
 from dugnad.premises.models import Building, Space
 from tests.factories import (
     BuildingFactory,
@@ -143,3 +143,78 @@ def test_search_finds_free_rooms_by_time_kind_capacity_facility_and_district(
     visitor.get(url, base)
     with django_assert_num_queries(6):
         visitor.get(url, base)
+
+
+def test_utilisation_by_month_and_room_for_managers(
+    school: Building, django_assert_num_queries
+) -> None:
+    tuesday = next_weekday(1)
+    year = tuesday.year
+    organisation = OrganisationFactory.create(municipality=school.municipality)
+    gym = Space.objects.get(name="Gymsalen")
+    Booking = gym.bookings.model
+    whole = Booking.objects.create(  # free to an organisation: 2 hours, both halves
+        municipality=school.municipality,
+        space=gym,
+        person=UserFactory.create(),
+        organisation=organisation,
+        purpose="Trening",
+        start=local(tuesday, 18),
+        end=local(tuesday, 20),
+        status="confirmed",
+    )
+    for leaf in gym.leaf_ids():
+        whole.slots.create(
+            municipality=school.municipality,
+            space_id=leaf,
+            start=whole.start,
+            end=whole.end,
+            status="confirmed",
+        )
+    spaces = list(Space.objects.filter(building=school).order_by("name"))
+    report = queries.utilisation(school, spaces, year)
+    month = report.months[tuesday.month - 1]
+    assert month.booked_minutes == 2 * 120  # two halves for two hours
+    assert month.free_minutes == 120  # the booking, once
+    tuesdays = sum(
+        1
+        for day in range(1, 32)
+        if _valid(year, tuesday.month, day)
+        and datetime.date(year, tuesday.month, day).weekday() == 1
+    )
+    assert month.open_minutes == tuesdays * 6 * 60 * 3  # three leaves open 16–22
+    by_name = {space.name: usage for space, usage in report.rooms}
+    assert by_name["Gymsalen"].booked_minutes == 240
+    assert by_name["Øst"].booked_minutes == 120
+    assert by_name["Øst"].free_minutes == 120  # inside the booked whole
+    assert by_name["Musikkrommet"].booked_minutes == 0
+
+    manager = UserFactory.create()
+    RoleAssignmentFactory.create(
+        user=manager,
+        role=Role.BOOKING_MANAGER,
+        municipality=school.municipality,
+        scope_type=ContentType.objects.get_for_model(Building),
+        scope_id=school.pk,
+    )
+    visitor = Client(HTTP_HOST="baerum.localhost")
+    visitor.force_login(manager)
+    url = reverse("premises:utilisation", args=[school.pk]) + f"?ar={year}"
+    visitor.get(url)
+    with django_assert_num_queries(11):
+        page = visitor.get(url)
+    assert page.status_code == 200
+    assert b"<svg" in page.content
+    csv_page = visitor.get(reverse("premises:utilisation-csv", args=[school.pk]) + f"?ar={year}")
+    lines = csv_page.content.decode().splitlines()
+    assert lines[0].startswith("building;space;month")
+    assert len(lines) == 1 + 4 * 12
+    assert client().get(url).status_code in (302, 403)
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True

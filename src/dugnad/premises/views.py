@@ -93,6 +93,7 @@ def building(request: HttpRequest, pk: int) -> HttpResponse:
             "opening_hours": found.opening_hours.filter(space=None),
             "closures": found.closures.filter(space=None, last_date__gte=today),
             "tariffs": found.tariffs.select_related("space").order_by("space__name", "renter_type"),
+            "can_manage": can_manage_bookings(request.user, current_municipality(request), found),
         },
     )
 
@@ -546,4 +547,53 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     body = calendar_files.calendar(queries.feed_bookings(found), name=str(name))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, max-age=900"
+    return response
+
+
+def _building(request: HttpRequest, pk: int) -> Building:
+    return get_scoped_or_404(request, Building, pk=pk)
+
+
+def _year(request: HttpRequest) -> int:
+    try:
+        year = int(request.GET.get("ar", ""))
+    except ValueError:
+        return timezone.localdate().year
+    return year if 2000 <= year <= 2100 else timezone.localdate().year
+
+
+@requires("premises.manage_bookings", _building)
+def utilisation(request: HttpRequest, pk: int) -> HttpResponse:
+    """Booked against open hours by month and room, for the building's managers."""
+    found = _building(request, pk)
+    year = _year(request)
+    spaces = list(scoped(request, Space).filter(building=found).order_by("name"))
+    report = queries.utilisation(found, spaces, year)
+    months = [
+        (datetime.date(year, number, 1), usage)
+        for number, usage in enumerate(report.months, start=1)
+    ]
+    return render(
+        request,
+        "premises/utilisation.html",
+        {
+            "title": _("Utilisation of %(building)s") % {"building": found.name},
+            "building": found,
+            "year": year,
+            "months": months,
+            "rooms": report.rooms,
+            "previous_year": year - 1,
+            "next_year": year + 1,
+        },
+    )
+
+
+@requires("premises.manage_bookings", _building)
+def utilisation_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    found = _building(request, pk)
+    year = _year(request)
+    spaces = list(scoped(request, Space).filter(building=found).order_by("name"))
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="utnyttelse-{found.pk}-{year}.csv"'
+    queries.write_utilisation_csv(response, found, queries.utilisation(found, spaces, year))
     return response
