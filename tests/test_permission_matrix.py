@@ -302,6 +302,7 @@ def sample_paths(
         "premises:building-day",
         "premises:utilisation",
         "premises:utilisation-csv",
+        "premises:building-edit",
     ):
         samples[name] = reverse(name, args=[booking.space.building_id])
     for name in (

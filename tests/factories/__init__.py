@@ -20,6 +20,7 @@ from dugnad.premises.models import (
     BookingSlot,
     BookingStatus,
     Building,
+    BuildingPhoto,
     CalendarFeed,
     Closure,
     OpeningHours,
@@ -195,6 +196,18 @@ class BookingSeriesFactory(DjangoModelFactory[BookingSeries]):
     last_date = factory.LazyFunction(lambda: _next_week(17).date() + datetime.timedelta(weeks=4))
     start_time = datetime.time(17)
     end_time = datetime.time(19)
+
+
+class BuildingPhotoFactory(DjangoModelFactory[BuildingPhoto]):
+    class Meta:
+        model = BuildingPhoto
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    building = factory.SubFactory(
+        BuildingFactory, municipality=factory.SelfAttribute("..municipality")
+    )
+    image = factory.django.ImageField(filename="bygg.png")
+    alt_text = "Inngangspartiet"
 
 
 class CalendarFeedFactory(DjangoModelFactory[CalendarFeed]):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dugnad.directory.models import Organisation
 from dugnad.municipalities.models import District
-from dugnad.premises.models import Space
+from dugnad.premises.models import Building, BuildingPhoto, Space
 
 
 class BookingForm(forms.Form):
@@ -156,6 +156,22 @@ class FreeSearchForm(forms.Form):
                 data["start"] = datetime.datetime.combine(day, start, tzinfo=zone)
                 data["end"] = datetime.datetime.combine(day, end, tzinfo=zone)
         return data
+
+
+class BuildingInformationForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = Building
+        fields = ["access_information", "universal_design"]
+        widgets = {
+            "access_information": forms.Textarea(attrs={"rows": 3}),
+            "universal_design": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class PhotoForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = BuildingPhoto
+        fields = ["image", "alt_text"]
 
 
 class RejectForm(forms.Form):

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from dugnad.municipalities.tenancy import MunicipalityOwned, MunicipalityQuerySet
+from dugnad.municipalities.validators import validate_upload_size
 
 
 class WhoMayBook(models.TextChoices):
@@ -497,3 +499,34 @@ class CalendarFeed(MunicipalityOwned):
 
     def __str__(self) -> str:
         return f"feed {self.person_id or self.organisation_id}"
+
+
+MAX_PHOTOS = 12
+
+
+class BuildingPhoto(MunicipalityOwned):
+    """A photo of a building, with the text a screen reader reads instead."""
+
+    building = models.ForeignKey(
+        Building, on_delete=models.CASCADE, related_name="photos", verbose_name=_("building")
+    )
+    image = models.ImageField(
+        _("photo"),
+        upload_to="premises/photos/",
+        validators=[FileExtensionValidator(["png", "jpg", "jpeg", "webp"]), validate_upload_size],
+        help_text=_("PNG, JPEG or WebP."),
+    )
+    alt_text = models.CharField(
+        _("description of the photo"),
+        max_length=200,
+        help_text=_("What the photo shows, for those who cannot see it."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.alt_text

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -37,11 +39,13 @@ from dugnad.people.models import Role, User
 from dugnad.premises import calendar_files, pricing
 from dugnad.premises.models import (
     ACTIVE_STATUSES,
+    MAX_PHOTOS,
     Booking,
     BookingSeries,
     BookingSlot,
     BookingStatus,
     Building,
+    BuildingPhoto,
     CalendarFeed,
     Space,
     WhoMayBook,
@@ -586,6 +590,50 @@ def cancel_series(*, actor: User, series: BookingSeries) -> list[Booking]:
         )
     _notify(cancelled, series=series)
     return cancelled
+
+
+@transaction.atomic
+def update_building_information(
+    *, actor: User, building: Building, access_information: str, universal_design: str
+) -> Building:
+    """The building's access and universal-design information (its managers)."""
+    _check(can_manage_bookings(actor, building.municipality, building))
+    building.access_information = access_information.strip()
+    building.universal_design = universal_design.strip()
+    building.save(update_fields=["access_information", "universal_design"])
+    municipality_id = building.municipality_id
+    transaction.on_commit(lambda: bump_content_version(municipality_id))
+    return building
+
+
+@transaction.atomic
+def add_photo(*, actor: User, building: Building, image: Any, alt_text: str) -> BuildingPhoto:
+    """Add a photo (type and size are checked by the model's validators)."""
+    _check(can_manage_bookings(actor, building.municipality, building))
+    list(Building.objects.select_for_update().filter(pk=building.pk).values_list("pk"))
+    if BuildingPhoto.objects.filter(building=building).count() >= MAX_PHOTOS:
+        raise BookingError(
+            _("A building can have at most %(count)s photos.") % {"count": MAX_PHOTOS}
+        )
+    alt_text = alt_text.strip()
+    if not alt_text:
+        raise BookingError(_("Describe what the photo shows."))
+    photo = BuildingPhoto(
+        municipality=building.municipality, building=building, image=image, alt_text=alt_text
+    )
+    try:
+        photo.full_clean()
+    except ValidationError as exc:
+        raise BookingError(" ".join(exc.messages)) from exc
+    photo.save()
+    return photo
+
+
+@transaction.atomic
+def remove_photo(*, actor: User, photo: BuildingPhoto) -> None:
+    _check(can_manage_bookings(actor, photo.municipality, photo.building))
+    photo.image.delete(save=False)
+    photo.delete()
 
 
 def calendar_feed(

@@ -9,6 +9,7 @@ urlpatterns = [
     path("bygg/<int:pk>/", views.building, name="building"),
     path("ledig/", views.search, name="search"),
     path("bygg/<int:pk>/dag/", views.building_day, name="building-day"),
+    path("bygg/<int:pk>/rediger/", views.building_edit, name="building-edit"),
     path("bygg/<int:pk>/utnyttelse/", views.utilisation, name="utilisation"),
     path("bygg/<int:pk>/utnyttelse.csv", views.utilisation_csv, name="utilisation-csv"),
     path("rom/<int:pk>/", views.space_week, name="space-week"),

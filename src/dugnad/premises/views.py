@@ -28,6 +28,7 @@ from dugnad.premises.models import (
     BookingSeries,
     BookingStatus,
     Building,
+    BuildingPhoto,
     CalendarFeed,
     Space,
 )
@@ -94,6 +95,7 @@ def building(request: HttpRequest, pk: int) -> HttpResponse:
             "closures": found.closures.filter(space=None, last_date__gte=today),
             "tariffs": found.tariffs.select_related("space").order_by("space__name", "renter_type"),
             "can_manage": can_manage_bookings(request.user, current_municipality(request), found),
+            "photos": found.photos.all(),
         },
     )
 
@@ -597,3 +599,62 @@ def utilisation_csv(request: HttpRequest, pk: int) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="utnyttelse-{found.pk}-{year}.csv"'
     queries.write_utilisation_csv(response, found, queries.utilisation(found, spaces, year))
     return response
+
+
+@requires("premises.manage_bookings", _building)
+def building_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Access and universal-design information and photos, for the managers."""
+    found = _building(request, pk)
+    person = _person(request)
+    action = request.POST.get("action", "")
+    info_form = forms.BuildingInformationForm(
+        request.POST if action == "info" else None, instance=found
+    )
+    photo_form = forms.PhotoForm(
+        request.POST if action == "photo" else None,
+        request.FILES if action == "photo" else None,
+    )
+    if request.method == "POST":
+        try:
+            if action == "info" and info_form.is_valid():
+                services.update_building_information(
+                    actor=person,
+                    building=found,
+                    access_information=info_form.cleaned_data["access_information"],
+                    universal_design=info_form.cleaned_data["universal_design"],
+                )
+                messages.success(request, _("The information is saved."))
+                return redirect("premises:building-edit", pk=found.pk)
+            if action == "photo" and photo_form.is_valid():
+                services.add_photo(
+                    actor=person,
+                    building=found,
+                    image=photo_form.cleaned_data["image"],
+                    alt_text=photo_form.cleaned_data["alt_text"],
+                )
+                messages.success(request, _("The photo is added."))
+                return redirect("premises:building-edit", pk=found.pk)
+            if action == "remove":
+                photo = get_scoped_or_404(
+                    request,
+                    BuildingPhoto.objects.filter(building=found),
+                    pk=int(request.POST.get("photo", ""))
+                    if request.POST.get("photo", "").isdigit()
+                    else 0,
+                )
+                services.remove_photo(actor=person, photo=photo)
+                messages.success(request, _("The photo is removed."))
+                return redirect("premises:building-edit", pk=found.pk)
+        except services.BookingError as exc:
+            (photo_form if action == "photo" else info_form).add_error(None, str(exc))
+    return render(
+        request,
+        "premises/building_edit.html",
+        {
+            "title": _("Edit %(building)s") % {"building": found.name},
+            "building": found,
+            "info_form": info_form,
+            "photo_form": photo_form,
+            "photos": found.photos.all(),
+        },
+    )
