@@ -158,7 +158,7 @@ class FreeSearchForm(forms.Form):
         return data
 
 
-class BuildingInformationForm(forms.ModelForm):  # type: ignore[type-arg]
+class BuildingInformationForm(forms.ModelForm):
     class Meta:
         model = Building
         fields = ["access_information", "universal_design"]
@@ -168,7 +168,7 @@ class BuildingInformationForm(forms.ModelForm):  # type: ignore[type-arg]
         }
 
 
-class PhotoForm(forms.ModelForm):  # type: ignore[type-arg]
+class PhotoForm(forms.ModelForm):
     class Meta:
         model = BuildingPhoto
         fields = ["image", "alt_text"]
