@@ -385,9 +385,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{'':40} {'n':>6} {'p50':>7} {'p95':>7} {'p99':>7} {'queries':>8}")
     for s in [*views, creation]:
         queries = s["queries_per_request"]
+        shown = "-" if queries is None else f"{queries:.1f}"
         print(
             f"{s['label']:40} {s['requests']:>6} {s['p50_ms']:>7.1f} {s['p95_ms']:>7.1f} "
-            f"{s['p99_ms']:>7.1f} {queries if queries is None else f'{queries:.1f}':>8}"
+            f"{s['p99_ms']:>7.1f} {shown:>8}"
         )
     print(f"Outcomes of {creation['clients']} concurrent clients: {creation['outcomes']}")
     print(f"Double bookings found afterwards: {creation['double_bookings']}")

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from dugnad.premises.models import (
     ACTIVE_STATUSES,
@@ -43,10 +44,33 @@ def iso_week(monday: datetime.date) -> str:
     return f"{year}-W{week:02d}"
 
 
+STATUS_COLOURS = {
+    "free": "success",
+    "closed": "neutral",
+    "requested": "warning",
+    "confirmed": "danger",
+}
+
+
 @dataclass
 class Cell:
     status: str = "free"  # free, closed, requested or confirmed
     labels: list[str] = field(default_factory=list)  # organisations; who and why: managers
+
+    @property
+    def colour(self) -> str:
+        return STATUS_COLOURS[self.status]
+
+    @property
+    def text(self) -> str:
+        """The status in words (a property, not a template include per cell:
+        a building's day has hundreds of cells)."""
+        return {
+            "free": _("Free"),
+            "closed": _("Closed"),
+            "requested": _("Requested"),
+            "confirmed": _("Booked"),
+        }[self.status]
 
 
 @dataclass

@@ -196,15 +196,14 @@ def _insert(
     purpose: str,
     organisation: Organisation | None,
     commercial: bool,
+    price: pricing.Price,
     series: BookingSeries | None = None,
 ) -> Booking:
-    """Write one booking and its slots (the caller holds the building's lock)."""
+    """Write one booking and its slots. The caller holds the building's lock,
+    so everything that can be worked out before (rules, price, leaves) is."""
     if overlaps_confirmed(leaf_ids=leaf_ids, start=start, end=end):
         raise BookingConflict
     status = BookingStatus.REQUESTED if space.needs_approval else BookingStatus.CONFIRMED
-    price = pricing.price_of(
-        space=space, start=start, end=end, organisation=organisation, commercial=commercial
-    )
     booking = Booking(
         municipality=municipality,
         space=space,
@@ -275,17 +274,22 @@ def request_booking(
     )
     if problem:
         raise BookingError(problem)
+    price = pricing.price_of(
+        space=space, start=start, end=end, organisation=organisation, commercial=commercial
+    )
+    leaf_ids = space.leaf_ids()
     _queue_on_building(space.building_id)
     booking = _insert(
         actor=actor,
         municipality=municipality,
         space=space,
-        leaf_ids=space.leaf_ids(),
+        leaf_ids=leaf_ids,
         start=start,
         end=end,
         purpose=purpose,
         organisation=organisation,
         commercial=commercial,
+        price=price,
     )
     _notify([booking])
     return booking
@@ -421,8 +425,15 @@ def request_series(
     zone = opening_zone()
     opening = OpeningCalendar(space.building, dates[0], dates[-1])
     manager = can_manage_bookings(actor, municipality, space)
-    _queue_on_building(space.building_id)
+    price = pricing.price_of(
+        space=space,
+        start=datetime.datetime.combine(dates[0], start_time, tzinfo=zone),
+        end=datetime.datetime.combine(dates[0], end_time, tzinfo=zone),
+        organisation=organisation,
+        commercial=commercial,
+    )  # the same for every date: the same hours and renter
     leaf_ids = space.leaf_ids()
+    _queue_on_building(space.building_id)
     series = BookingSeries.objects.create(
         municipality=municipality,
         space=space,
@@ -462,6 +473,7 @@ def request_series(
                     purpose=purpose,
                     organisation=organisation,
                     commercial=commercial,
+                    price=price,
                     series=series,
                 )
             )
@@ -709,10 +721,11 @@ def _notify(bookings: list[Booking], *, series: BookingSeries | None = None) -> 
         body += "\n\n" + _("The attached calendar file adds the booking to your calendar.")
     active = booking.status in ACTIVE_STATUSES
     method = "REQUEST" if active else "CANCEL"
-    ics = calendar_files.calendar(bookings, method=method)
     email = person.email
 
     def send() -> None:
+        # Built after the commit: not while the building's writers queue.
+        ics = calendar_files.calendar(bookings, method=method)
         message = EmailMessage(subject, body, None, [email])
         message.attach("booking.ics", ics, f"text/calendar; charset=utf-8; method={method}")
         message.send()
