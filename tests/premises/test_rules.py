@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core import mail
+from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
@@ -37,6 +38,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.premises.test_services import manager_of
+from tests.premises.test_views import logged_in
 
 OSLO = ZoneInfo("Europe/Oslo")
 
@@ -317,3 +319,38 @@ def test_series_is_all_or_nothing_and_mails_one_calendar_file(
     calendar = Calendar.from_ical(mail.outbox[0].attachments[0][1])
     assert calendar["METHOD"] == "CANCEL"
     assert {str(event["SEQUENCE"]) for event in calendar.walk("VEVENT")} == {"1"}
+
+
+def test_manager_approves_a_requested_series_at_once(
+    gym: Space, django_capture_on_commit_callbacks
+) -> None:
+    Space.objects.filter(pk=gym.pk).update(needs_approval=True)
+    gym.refresh_from_db()
+    first = next_weekday(1)
+    dates = [first + datetime.timedelta(weeks=w) for w in range(3)]
+    person = UserFactory.create()
+    series = services.request_series(
+        actor=person,
+        municipality=gym.municipality,
+        space=gym,
+        dates=dates,
+        start_time=datetime.time(18),
+        end_time=datetime.time(20),
+        purpose="Innebandy",
+    )
+    assert set(series.bookings.values_list("status", flat=True)) == {BookingStatus.REQUESTED}
+    manager = manager_of(gym.building)
+    decide = reverse("premises:booking-decide", args=[series.bookings.first().pk])  # type: ignore[union-attr]
+    client = logged_in(manager)
+    assert "approve_series" in client.get(decide).content.decode()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(decide, {"action": "approve_series"})
+    assert response.status_code == 302
+    assert set(series.bookings.values_list("status", flat=True)) == {BookingStatus.CONFIRMED}
+    assert len(mail.outbox) == 1
+    assert len(Calendar.from_ical(mail.outbox[0].attachments[0][1]).walk("VEVENT")) == 3
+    with pytest.raises(services.BookingError, match="No dates|Ingen datoer"):
+        services.approve_series(actor=manager, series=series)
+    with pytest.raises(services.BookingError, match="permission|tilgang"):
+        services.approve_series(actor=person, series=series)  # (the page left nb active)

@@ -511,6 +511,37 @@ def approve_booking(*, actor: User, booking: Booking) -> Booking:
 
 
 @transaction.atomic
+def approve_series(*, actor: User, series: BookingSeries) -> list[Booking]:
+    """Confirm every requested date of a series at once: all or none (a date
+    booked by someone else since refuses the lot, naming it); one e-mail."""
+    _check(can_manage_bookings(actor, series.municipality, series.space))
+    requested = list(
+        Booking.objects.select_for_update()
+        .filter(series=series, status=BookingStatus.REQUESTED)
+        .select_related("space__building", "person")
+        .order_by("start")
+    )
+    if not requested:
+        raise BookingError(_("No dates of this series wait for approval."))
+    for booking in requested:
+        try:
+            _set_status(booking, BookingStatus.CONFIRMED)
+        except BookingConflict as exc:
+            label = date_format(timezone.localtime(booking.start).date(), "SHORT_DATE_FORMAT")
+            raise BookingError(f"{label}: {exc}") from exc
+    audit.record(
+        actor=actor,
+        action="premises.series_approved",
+        municipality=series.municipality,
+        subject=requested[0].person,
+        target=series,
+        details={"dates": len(requested)},
+    )
+    _notify(requested, series=series)
+    return requested
+
+
+@transaction.atomic
 def reject_booking(*, actor: User, booking: Booking, reason: str) -> Booking:
     """Turn down a requested booking, telling the person why."""
     booking = _locked(booking)

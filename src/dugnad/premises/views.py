@@ -48,7 +48,9 @@ def _person(request: HttpRequest) -> User:
 
 def _booking(request: HttpRequest, pk: int) -> Booking:
     return get_scoped_or_404(
-        request, Booking.objects.select_related("space__building", "person", "organisation"), pk=pk
+        request,
+        Booking.objects.select_related("space__building", "person", "organisation", "series"),
+        pk=pk,
     )
 
 
@@ -467,6 +469,18 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
                 services.approve_booking(actor=person, booking=booking)
                 messages.success(request, _("The booking is approved."))
                 return redirect("premises:requests")
+            if request.POST.get("action") == "approve_series" and booking.series is not None:
+                approved = services.approve_series(actor=person, series=booking.series)
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(count)s date is approved.",
+                        "%(count)s dates are approved.",
+                        len(approved),
+                    )
+                    % {"count": len(approved)},
+                )
+                return redirect("premises:requests")
             if reject_form.is_valid():
                 services.reject_booking(
                     actor=person, booking=booking, reason=reject_form.cleaned_data["reason"]
@@ -481,6 +495,11 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     conflict = booking.status == BookingStatus.REQUESTED and services.overlaps_confirmed(
         leaf_ids=booking.space.leaf_ids(), start=booking.start, end=booking.end
     )
+    series_waiting = (
+        booking.series.bookings.filter(status=BookingStatus.REQUESTED).count()
+        if booking.series is not None
+        else 0
+    )
     return render(
         request,
         "premises/decide.html",
@@ -489,6 +508,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
             "booking": booking,
             "form": reject_form,
             "conflict": conflict,
+            "series_waiting": series_waiting,
             "week": queries.iso_week(
                 timezone.localtime(booking.start).date()
                 - datetime.timedelta(days=timezone.localtime(booking.start).weekday())
