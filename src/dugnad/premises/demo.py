@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
 from dugnad.directory.models import Organisation
 from dugnad.municipalities.models import Municipality
-from dugnad.people.models import User
+from dugnad.people.models import Role, RoleAssignment, User
 from dugnad.premises import pricing
 from dugnad.premises.models import (
     Booking,
@@ -72,6 +73,7 @@ SPACES: dict[str, dict[str, list[SpaceSpec]]] = {
                 60,
                 "Ribbevegg, matter, basketkurver",
                 "Heis fra skolegården.",
+                needs_approval=True,
                 parts=(
                     SpaceSpec("Gymsalen, halvdel øst", K.HALL_PART, 30),
                     SpaceSpec("Gymsalen, halvdel vest", K.HALL_PART, 30),
@@ -376,6 +378,18 @@ def _series(municipality: Municipality, spec: SeriesSpec, today: datetime.date) 
     return added
 
 
+def _manager(municipality: Municipality, email: str, building_name: str) -> None:
+    """The demo booking manager also manages the school (its gym needs approval)."""
+    building = Building.objects.get(municipality=municipality, name=building_name)
+    RoleAssignment.objects.get_or_create(
+        user=User.objects.get(email=email),
+        role=Role.BOOKING_MANAGER,
+        municipality=municipality,
+        scope_type=ContentType.objects.get_for_model(Building),
+        scope_id=building.pk,
+    )
+
+
 @transaction.atomic
 def load() -> int:
     """Spaces, opening hours, tariffs and rules for the demo buildings, this
@@ -390,6 +404,7 @@ def load() -> int:
             if building_name in RULES:
                 _rules(municipality, building, RULES[building_name])
     baerum = Municipality.objects.get(slug="baerum")
+    _manager(baerum, "utleie@baerum.demo", "Levre skole")
     today = timezone.localdate()
     monday = today - datetime.timedelta(days=today.weekday())
     added = sum(_book(baerum, spec, monday) for spec in BOOKINGS)
