@@ -146,7 +146,6 @@ def test_an_organisation_books_a_gym_weekly_and_the_manager_approves(
     assert first_date is not None
     page.goto(site.url(f"/lokaler/foresporsler/{first_date.pk}/"))
     check_accessibility(page, "decide a series")
-    print("DECIDE", page.locator("main").inner_text())
     mail.outbox.clear()
     with page.expect_navigation():
         page.get_by_role(
