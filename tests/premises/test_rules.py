@@ -350,7 +350,7 @@ def test_manager_approves_a_requested_series_at_once(
     assert set(series.bookings.values_list("status", flat=True)) == {BookingStatus.CONFIRMED}
     assert len(mail.outbox) == 1
     assert len(Calendar.from_ical(mail.outbox[0].attachments[0][1]).walk("VEVENT")) == 3
-    with pytest.raises(services.BookingError, match="No dates|Ingen datoer"):
+    with pytest.raises(services.BookingError, match=r"No dates|Ingen datoer"):
         services.approve_series(actor=manager, series=series)
-    with pytest.raises(services.BookingError, match="permission|tilgang"):
+    with pytest.raises(services.BookingError, match=r"permission|tilgang"):
         services.approve_series(actor=person, series=series)  # (the page left nb active)

@@ -8,6 +8,7 @@ since midnight, intervals half-open ``[start, end)``.
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
@@ -29,16 +30,24 @@ def zone() -> ZoneInfo:
     return ZoneInfo(settings.TIME_ZONE)
 
 
+@functools.lru_cache(maxsize=64)
+def _holidays_of(year: int, language: str) -> dict[datetime.date, str]:
+    found = holidays.country_holidays("NO", years=year, language=language, include_sundays=False)
+    return {day: str(name) for day, name in found.items()}
+
+
 def norwegian_holidays(first: datetime.date, last: datetime.date) -> dict[datetime.date, str]:
-    """Norwegian public holidays (not ordinary Sundays), named in the active language."""
-    language = "no" if (translation.get_language() or "").startswith(("nb", "nn", "no")) else None
-    found = holidays.country_holidays(
-        "NO",
-        years=range(first.year, last.year + 1),
-        language=language or "en_US",
-        include_sundays=False,
+    """Norwegian public holidays (not ordinary Sundays), named in the active
+    language (computed once per year and language)."""
+    language = (
+        "no" if (translation.get_language() or "").startswith(("nb", "nn", "no")) else "en_US"
     )
-    return {day: str(name) for day, name in found.items() if first <= day <= last}
+    return {
+        day: name
+        for year in range(first.year, last.year + 1)
+        for day, name in _holidays_of(year, language).items()
+        if first <= day <= last
+    }
 
 
 def _subtract(intervals: list[Interval], cut: Interval) -> list[Interval]:

@@ -44,10 +44,11 @@ def is_voluntary(organisation: Organisation | None) -> bool:
     return organisation is not None and organisation.register_status == RegisterStatus.ACTIVE
 
 
-def _ancestors(space: Space) -> list[int]:
-    parents = dict(
-        Space.objects.filter(building_id=space.building_id).values_list("pk", "parent_id")
-    )
+def _ancestors(space: Space, parents: dict[int, int | None] | None = None) -> list[int]:
+    if parents is None:
+        parents = dict(
+            Space.objects.filter(building_id=space.building_id).values_list("pk", "parent_id")
+        )
     chain: list[int] = []
     current: int | None = space.pk
     while current is not None and current not in chain:
@@ -56,13 +57,13 @@ def _ancestors(space: Space) -> list[int]:
     return chain
 
 
-def hourly_tariff(space: Space, kind: str) -> int:
+def hourly_tariff(space: Space, kind: str, parents: dict[int, int | None] | None = None) -> int:
     """The space's tariff, else the nearest whole area's, else the building's, else 0."""
     tariffs = {
         row.space_id: row.price_per_hour_ore
         for row in Tariff.objects.filter(building_id=space.building_id, renter_type=kind)
     }
-    for pk in [*_ancestors(space), None]:
+    for pk in [*_ancestors(space, parents), None]:
         if pk in tariffs:
             return tariffs[pk]
     return 0
@@ -75,11 +76,13 @@ def price_of(
     end: datetime.datetime,
     organisation: Organisation | None,
     commercial: bool,
+    parents: dict[int, int | None] | None = None,
 ) -> Price:
+    """``parents`` (space → the space it is part of) saves a query when known."""
     kind = renter_type(organisation=organisation, commercial=commercial)
     voluntary = kind == RenterType.ORGANISATION and is_voluntary(organisation)
     if voluntary and space.rule("free_for_voluntary"):
         return Price(kind, 0, 0, free_for_voluntary=True)
-    per_hour = hourly_tariff(space, kind)
+    per_hour = hourly_tariff(space, kind, parents)
     minutes = int((end - start).total_seconds() // 60)
     return Price(kind, per_hour, round(per_hour * minutes / 60))

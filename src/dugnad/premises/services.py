@@ -275,9 +275,14 @@ def request_booking(
     if problem:
         raise BookingError(problem)
     price = pricing.price_of(
-        space=space, start=start, end=end, organisation=organisation, commercial=commercial
+        space=space,
+        start=start,
+        end=end,
+        organisation=organisation,
+        commercial=commercial,
+        parents=opening.parents,
     )
-    leaf_ids = space.leaf_ids()
+    leaf_ids = opening.leaves(space.pk)
     _queue_on_building(space.building_id)
     booking = _insert(
         actor=actor,
@@ -431,8 +436,9 @@ def request_series(
         end=datetime.datetime.combine(dates[0], end_time, tzinfo=zone),
         organisation=organisation,
         commercial=commercial,
+        parents=opening.parents,
     )  # the same for every date: the same hours and renter
-    leaf_ids = space.leaf_ids()
+    leaf_ids = opening.leaves(space.pk)
     _queue_on_building(space.building_id)
     series = BookingSeries.objects.create(
         municipality=municipality,
