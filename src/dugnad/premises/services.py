@@ -8,11 +8,13 @@ gives the refusal early. On SQLite every write transaction takes the write
 lock at ``BEGIN`` (``transaction_mode: IMMEDIATE``), so the check and the
 insert below run with no other writer in between.
 
-Writers of one building also queue on the building's row (``SELECT … FOR
-UPDATE``): two transactions inserting conflicting slots at the same moment
-would otherwise each wait for the other inside the exclusion check, and
-PostgreSQL would end one with a deadlock instead of a clear refusal. The lock
-orders the writers; the constraint is what guarantees the invariant.
+Writers of the same leaf spaces also queue on those spaces' rows (``SELECT …
+FOR NO KEY UPDATE``, in id order): two transactions inserting conflicting
+slots at the same moment would otherwise each wait for the other inside the
+exclusion check, and PostgreSQL would end one with a deadlock instead of a
+clear refusal. The lock orders the writers of a space (bookings of other
+rooms of the building do not wait); the constraint is what guarantees the
+invariant.
 """
 
 from __future__ import annotations
@@ -86,22 +88,27 @@ def overlaps_confirmed(
     ).exists()
 
 
-def _queue_on_building(building_id: int) -> None:
-    """Wait for other writers of the building's bookings (no-op on SQLite,
-    where the write transaction already excludes every other writer)."""
-    list(Building.objects.select_for_update().filter(pk=building_id).values_list("pk"))
+def _queue_on_leaves(leaf_ids: list[int]) -> None:
+    """Wait for other writers of these leaf spaces: lock their rows in id
+    order, so a whole hall and its half queue in one order and never deadlock
+    (no-op on SQLite, where the write transaction excludes every other
+    writer). ``FOR NO KEY UPDATE`` leaves inserts that only refer to a space
+    (its foreign key's ``KEY SHARE`` lock) unblocked."""
+    list(
+        Space.objects.select_for_update(no_key=True)
+        .filter(pk__in=leaf_ids)
+        .order_by("pk")
+        .values_list("pk")
+    )
 
 
 def _set_status(booking: Booking, status: str) -> None:
     """Change the booking's status and its slots' (the constraint checks the slots)."""
     if status == BookingStatus.CONFIRMED:
-        _queue_on_building(booking.space.building_id)
-    if status == BookingStatus.CONFIRMED and overlaps_confirmed(
-        leaf_ids=list(booking.slots.values_list("space_id", flat=True)),
-        start=booking.start,
-        end=booking.end,
-    ):
-        raise BookingConflict
+        leaf_ids = list(booking.slots.values_list("space_id", flat=True))
+        _queue_on_leaves(leaf_ids)
+        if overlaps_confirmed(leaf_ids=leaf_ids, start=booking.start, end=booking.end):
+            raise BookingConflict
     try:
         with transaction.atomic():
             Booking.objects.filter(pk=booking.pk).update(status=status, sequence=F("sequence") + 1)
@@ -283,7 +290,7 @@ def request_booking(
         parents=opening.parents,
     )
     leaf_ids = opening.leaves(space.pk)
-    _queue_on_building(space.building_id)
+    _queue_on_leaves(leaf_ids)
     booking = _insert(
         actor=actor,
         municipality=municipality,
@@ -439,7 +446,7 @@ def request_series(
         parents=opening.parents,
     )  # the same for every date: the same hours and renter
     leaf_ids = opening.leaves(space.pk)
-    _queue_on_building(space.building_id)
+    _queue_on_leaves(leaf_ids)
     series = BookingSeries.objects.create(
         municipality=municipality,
         space=space,
