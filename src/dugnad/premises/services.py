@@ -109,10 +109,11 @@ def _set_status(booking: Booking, status: str) -> None:
         _queue_on_leaves(leaf_ids)
         if overlaps_confirmed(leaf_ids=leaf_ids, start=booking.start, end=booking.end):
             raise BookingConflict
+    # No savepoint of its own: every caller runs in an atomic block that
+    # rolls back (to its savepoint, when nested) as the error leaves it.
     try:
-        with transaction.atomic():
-            Booking.objects.filter(pk=booking.pk).update(status=status, sequence=F("sequence") + 1)
-            BookingSlot.objects.filter(booking=booking).update(status=status)
+        Booking.objects.filter(pk=booking.pk).update(status=status, sequence=F("sequence") + 1)
+        BookingSlot.objects.filter(booking=booking).update(status=status)
     except IntegrityError as exc:
         if NO_OVERLAP_CONSTRAINT in str(exc):
             raise BookingConflict from exc
@@ -225,20 +226,19 @@ def _insert(
         commercial=commercial,
         series=series,
     )
-    try:
-        with transaction.atomic():
-            booking.save()
-            BookingSlot.objects.bulk_create(
-                BookingSlot(
-                    municipality=municipality,
-                    booking=booking,
-                    space_id=leaf_id,
-                    start=start,
-                    end=end,
-                    status=status,
-                )
-                for leaf_id in leaf_ids
+    try:  # no savepoint: the caller's atomic block rolls back as the error leaves it
+        booking.save()
+        BookingSlot.objects.bulk_create(
+            BookingSlot(
+                municipality=municipality,
+                booking=booking,
+                space_id=leaf_id,
+                start=start,
+                end=end,
+                status=status,
             )
+            for leaf_id in leaf_ids
+        )
     except IntegrityError as exc:
         if NO_OVERLAP_CONSTRAINT in str(exc):
             raise BookingConflict from exc
