@@ -290,6 +290,8 @@ def request_booking(
         parents=opening.parents,
     )
     leaf_ids = opening.leaves(space.pk)
+    if overlaps_confirmed(leaf_ids=leaf_ids, start=start, end=end):
+        raise BookingConflict  # already taken when we look: refuse without queueing
     _queue_on_leaves(leaf_ids)
     booking = _insert(
         actor=actor,
