@@ -158,6 +158,17 @@ class Space(MunicipalityOwned):
         own = getattr(self, name)
         return getattr(self.building, name) if own in (None, "") else own
 
+    @property
+    def effective_rules(self) -> dict[str, Any]:
+        """The rules that apply to the space (its own, else the building's), for pages."""
+        return {
+            "who_may_book": WhoMayBook(self.rule("who_may_book")).label,
+            "min_minutes": self.rule("min_minutes"),
+            "max_minutes": self.rule("max_minutes"),
+            "max_days_ahead": self.rule("max_days_ahead"),
+            "cancel_hours": self.rule("cancel_hours"),
+        }
+
     def leaf_ids(self) -> list[int]:
         """The leaf spaces a booking of this space occupies (itself if it has no parts)."""
         children: dict[int | None, list[int]] = {}

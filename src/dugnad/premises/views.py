@@ -98,6 +98,13 @@ def building(request: HttpRequest, pk: int) -> HttpResponse:
             "tariffs": found.tariffs.select_related("space").order_by("space__name", "renter_type"),
             "can_manage": can_manage_bookings(request.user, current_municipality(request), found),
             "photos": found.photos.all(),
+            "building_rules": {
+                "who_may_book": found.get_who_may_book_display(),
+                "min_minutes": found.min_minutes,
+                "max_minutes": found.max_minutes,
+                "max_days_ahead": found.max_days_ahead,
+                "cancel_hours": found.cancel_hours,
+            },
         },
     )
 
