@@ -361,6 +361,11 @@ class Usage:
         return 105 - self.percent
 
     @property
+    def label_y(self) -> int:
+        """Where the month's figure sits, just above its bar."""
+        return self.bar_y - 3
+
+    @property
     def percent(self) -> int:
         """Booked share of open time, 0–100 (booked closed time does not push it past)."""
         if not self.open_minutes:
