@@ -354,3 +354,31 @@ def test_manager_approves_a_requested_series_at_once(
         services.approve_series(actor=manager, series=series)
     with pytest.raises(services.BookingError, match=r"permission|tilgang"):
         services.approve_series(actor=person, series=series)  # (the page left nb active)
+
+
+def test_school_hours_do_not_close_a_public_holiday_when_the_building_stays_open(
+    baerum: Municipality,
+) -> None:
+    building = BuildingFactory.create(municipality=baerum, closed_on_holidays=False)
+    space = SpaceFactory.create(municipality=baerum, building=building)
+    today = timezone.localdate()
+    may_17 = datetime.date(today.year + 1, 5, 17)
+    ClosureFactory.create(
+        municipality=baerum,
+        building=building,
+        reason="Skoletid",
+        first_date=today,
+        last_date=may_17 + datetime.timedelta(days=30),
+        start_time=datetime.time(8),
+        end_time=datetime.time(16),
+        weekdays_only=True,
+    )
+    calendar = OpeningCalendar(building, may_17, may_17 + datetime.timedelta(days=7))
+    assert calendar.day(space.pk, may_17).open == [(0, 24 * 60)]  # Constitution Day
+    school_day = next(
+        may_17 + datetime.timedelta(days=n)
+        for n in range(1, 8)
+        if (may_17 + datetime.timedelta(days=n)).weekday() < 5
+        and may_17 + datetime.timedelta(days=n) not in calendar.public_holidays
+    )
+    assert calendar.day(space.pk, school_day).open == [(0, 8 * 60), (16 * 60, 24 * 60)]

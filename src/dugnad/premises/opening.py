@@ -108,10 +108,14 @@ class OpeningCalendar:
         for row in hours:
             by_day = self.weekly.setdefault(row.space_id, {})
             by_day.setdefault(row.weekday, []).append((_minutes(row.opens), _minutes(row.closes)))
-        if not building.closed_on_holidays:
-            self.holidays: dict[datetime.date, str] = {}
-        else:
-            self.holidays = holidays_ if holidays_ is not None else norwegian_holidays(first, last)
+        # Every public holiday ends a school day; the building closes on them
+        # only if it says so.
+        self.public_holidays = (
+            holidays_ if holidays_ is not None else norwegian_holidays(first, last)
+        )
+        self.holidays: dict[datetime.date, str] = (
+            self.public_holidays if building.closed_on_holidays else {}
+        )
 
     @classmethod
     def for_buildings(
@@ -189,8 +193,8 @@ class OpeningCalendar:
                 continue
             if not closure.first_date <= date <= closure.last_date:
                 continue
-            if closure.weekdays_only and date.weekday() >= 5:
-                continue
+            if closure.weekdays_only and (date.weekday() >= 5 or date in self.public_holidays):
+                continue  # not a school day
             if closure.start_time is None or closure.end_time is None:
                 cut = (0, DAY)
             else:
