@@ -426,7 +426,12 @@ def cancel(request: HttpRequest, pk: int) -> HttpResponse:
 def invoice_basis(request: HttpRequest) -> HttpResponse:
     """Confirmed bookings with a price in a period (``?fra=&til=``), as CSV for
     the finance system; without a valid period, the form to choose one."""
-    form = forms.PeriodForm(request.GET or None)
+    first_of_month = timezone.localdate().replace(day=1)
+    last_month_end = first_of_month - datetime.timedelta(days=1)
+    form = forms.PeriodForm(
+        request.GET or None,
+        initial={"fra": last_month_end.replace(day=1), "til": last_month_end},
+    )
     if not form.is_valid():
         return render(
             request,
