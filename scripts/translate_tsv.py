@@ -43,6 +43,9 @@ def apply(rows: dict[str, dict[str, str]], language: str) -> list[str]:
         if "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")
         entry.previous_msgid = None
+        # A "#| msgid_plural" left alone (without its "#| msgid") makes msgfmt fail.
+        entry.previous_msgid_plural = None
+        entry.previous_msgctxt = None
     catalogue.save()
     return [e.msgid for e in catalogue.untranslated_entries() + catalogue.fuzzy_entries()]
 

@@ -23,7 +23,9 @@ from dugnad.people.models import Role, User
 from dugnad.premises.models import Booking, BookingStatus, Building
 from tests.factories import (
     BookingFactory,
+    BookingSeriesFactory,
     BuildingFactory,
+    CalendarFeedFactory,
     CalloutFactory,
     EngagementFactory,
     MentorPairFactory,
@@ -180,6 +182,8 @@ def expected_for_rule(rule: str, role: str) -> str:
         },
         # the sample waiting list entry is the resident's
         "premises.withdraw_waitlist": {"resident"},
+        # the sample series was booked by the resident too
+        "premises.cancel_series": {"resident", "booking_manager", "platform_admin"},
     }[rule]
     return OK if role in allowed else FORBIDDEN
 
@@ -334,9 +338,27 @@ def sample_paths(
     samples = {f"directory:{name}": path for name, path in paths.items()}
     for name in ("api:organisation-detail", "api:organisation-hsds-detail"):
         samples[name] = reverse(name, kwargs={"id": organisation.pk})
-    samples["premises:building"] = reverse("premises:building", args=[booking.space.building_id])
-    for name in ("premises:space-week", "premises:booking-create"):
+    for name in (
+        "premises:building",
+        "premises:building-day",
+        "premises:utilisation",
+        "premises:utilisation-csv",
+        "premises:building-edit",
+    ):
+        samples[name] = reverse(name, args=[booking.space.building_id])
+    for name in (
+        "premises:space-week",
+        "premises:space-day",
+        "premises:booking-create",
+        "premises:series-create",
+    ):
         samples[name] = reverse(name, args=[booking.space_id])
+    series = BookingSeriesFactory.create(
+        municipality=booking.municipality, space=booking.space, person=booking.person
+    )
+    samples["premises:series-cancel"] = reverse("premises:series-cancel", args=[series.pk])
+    feed = CalendarFeedFactory.create(municipality=booking.municipality, person=booking.person)
+    samples["premises:feed"] = reverse("premises:feed", args=[feed.token])
     for name in ("premises:booking-cancel", "premises:booking-decide"):
         samples[name] = reverse(name, args=[booking.pk])
     return samples

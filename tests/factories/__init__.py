@@ -18,15 +18,22 @@ from dugnad.premises.models import (
     AllocatedSlot,
     AllocationAdjustment,
     Booking,
+    BookingSeries,
     BookingSlot,
     BookingStatus,
     Building,
+    BuildingPhoto,
+    CalendarFeed,
+    Closure,
+    OpeningHours,
     PriorityCriterion,
+    RenterType,
     SeasonApplication,
     SeasonBooking,
     SeasonRound,
     SeasonWish,
     Space,
+    Tariff,
     WaitlistEntry,
 )
 from dugnad.volunteering.models import (
@@ -94,6 +101,7 @@ class BuildingFactory(DjangoModelFactory[Building]):
     municipality = factory.SubFactory(MunicipalityFactory)
     name = factory.Sequence(lambda n: f"Grendehus {n}")
     kind = Building.Kind.MEETING_PLACE
+    closed_on_holidays = False  # tests book "next week", whatever day that is
 
 
 class SpaceFactory(DjangoModelFactory[Space]):
@@ -142,6 +150,80 @@ class BookingSlotFactory(DjangoModelFactory[BookingSlot]):
     start = factory.SelfAttribute("booking.start")
     end = factory.SelfAttribute("booking.end")
     status = factory.SelfAttribute("booking.status")
+
+
+class OpeningHoursFactory(DjangoModelFactory[OpeningHours]):
+    """Tuesdays 16–22 in a building."""
+
+    class Meta:
+        model = OpeningHours
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    building = factory.SubFactory(
+        BuildingFactory, municipality=factory.SelfAttribute("..municipality")
+    )
+    weekday = 1
+    opens = datetime.time(16)
+    closes = datetime.time(22)
+
+
+class ClosureFactory(DjangoModelFactory[Closure]):
+    class Meta:
+        model = Closure
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    building = factory.SubFactory(
+        BuildingFactory, municipality=factory.SelfAttribute("..municipality")
+    )
+    reason = "Sommerstengt"
+    first_date = datetime.date(2026, 6, 22)
+    last_date = datetime.date(2026, 8, 9)
+
+
+class TariffFactory(DjangoModelFactory[Tariff]):
+    class Meta:
+        model = Tariff
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    building = factory.SubFactory(
+        BuildingFactory, municipality=factory.SelfAttribute("..municipality")
+    )
+    renter_type = RenterType.PRIVATE
+    price_per_hour_ore = 25000
+
+
+class BookingSeriesFactory(DjangoModelFactory[BookingSeries]):
+    class Meta:
+        model = BookingSeries
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    space = factory.SubFactory(SpaceFactory, municipality=factory.SelfAttribute("..municipality"))
+    person = factory.SubFactory("tests.factories.UserFactory")
+    purpose = "Trening"
+    first_date = factory.LazyFunction(lambda: _next_week(17).date())
+    last_date = factory.LazyFunction(lambda: _next_week(17).date() + datetime.timedelta(weeks=4))
+    start_time = datetime.time(17)
+    end_time = datetime.time(19)
+
+
+class BuildingPhotoFactory(DjangoModelFactory[BuildingPhoto]):
+    class Meta:
+        model = BuildingPhoto
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    building = factory.SubFactory(
+        BuildingFactory, municipality=factory.SelfAttribute("..municipality")
+    )
+    image = factory.django.ImageField(filename="bygg.png")
+    alt_text = "Inngangspartiet"
+
+
+class CalendarFeedFactory(DjangoModelFactory[CalendarFeed]):
+    class Meta:
+        model = CalendarFeed
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    person = factory.SubFactory("tests.factories.UserFactory")
 
 
 class UserFactory(DjangoModelFactory[User]):

@@ -8,14 +8,24 @@ import pytest
 from dugnad.municipalities.demo import foundation
 from dugnad.people.models import User
 from dugnad.premises import demo
-from dugnad.premises.models import Booking, BookingStatus, Space
+from dugnad.premises.models import (
+    Booking,
+    BookingSeries,
+    BookingStatus,
+    OpeningHours,
+    Space,
+    Tariff,
+)
 from dugnad.premises.permissions import can_manage_bookings
 
 
 @pytest.mark.django_db
 def test_demo_is_idempotent_and_bookable() -> None:
     foundation.load()
-    assert demo.load() == len(demo.BOOKINGS)
+    assert demo.load() > len(demo.BOOKINGS)  # this week's and a season of weekly ones
+    assert BookingSeries.objects.count() == len(demo.SERIES)
+    assert OpeningHours.objects.exists()
+    assert Tariff.objects.exists()
     spaces, bookings = Space.objects.count(), Booking.objects.count()
     assert demo.load() == 0
     assert (Space.objects.count(), Booking.objects.count()) == (spaces, bookings)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dugnad.municipalities.models import Municipality
 from dugnad.people.services import delete_account, export_personal_data
-from dugnad.premises.models import BookingStatus
-from tests.factories import SpaceFactory, UserFactory
+from dugnad.premises.models import BookingStatus, CalendarFeed
+from tests.factories import CalendarFeedFactory, SpaceFactory, UserFactory
 from tests.premises.test_services import book
 
 
@@ -17,7 +17,9 @@ def test_export_and_deletion(baerum: Municipality) -> None:
     exported = export_personal_data(user=person)["bookings"]
     assert [(b["purpose"], b["status"]) for b in exported] == [("Øving", "confirmed")]
 
+    feed = CalendarFeedFactory.create(municipality=baerum, person=person)
     delete_account(user=person)
+    assert not CalendarFeed.objects.filter(pk=feed.pk).exists()
     booking.refresh_from_db()
     assert booking.status == BookingStatus.CANCELLED
     assert book(space, 17, 19).status == BookingStatus.CONFIRMED

@@ -6,7 +6,7 @@ from typing import Any
 
 from dugnad.people.models import Role
 from dugnad.people.rules import has_role, has_role_on, is_authenticated, is_platform_admin, register
-from dugnad.premises.models import Booking, Building, Space
+from dugnad.premises.models import Booking, BookingSeries, Building, Space
 
 
 def manages_building(user: Any, building: Building) -> bool:
@@ -35,8 +35,16 @@ def can_cancel_booking(user: Any, municipality: Any, booking: Any) -> bool:
     return booking.person_id == user.pk or can_manage_bookings(user, municipality, booking)
 
 
+def can_cancel_series(user: Any, municipality: Any, series: Any) -> bool:
+    """The person who booked the series, or the building's booking manager."""
+    if not is_authenticated(user) or not isinstance(series, BookingSeries):
+        return False
+    return series.person_id == user.pk or manages_building(user, series.space.building)
+
+
 register("premises.manage_bookings", can_manage_bookings)
 register("premises.cancel_booking", can_cancel_booking)
+register("premises.cancel_series", can_cancel_series)
 
 # The season allocation's and waiting lists' rules.
 from dugnad.premises import season_permissions  # noqa: E402, F401 (registers the rules)

@@ -10,7 +10,13 @@ from django.utils import timezone
 from dugnad.municipalities.page_cache import bump_content_version
 from dugnad.people import privacy
 from dugnad.people.models import User
-from dugnad.premises.models import ACTIVE_STATUSES, Booking, BookingSlot, BookingStatus
+from dugnad.premises.models import (
+    ACTIVE_STATUSES,
+    Booking,
+    BookingSlot,
+    BookingStatus,
+    CalendarFeed,
+)
 
 
 def export_bookings(user: User) -> list[dict[str, Any]]:
@@ -23,6 +29,8 @@ def export_bookings(user: User) -> list[dict[str, Any]]:
             "end": booking.end.isoformat(),
             "status": booking.status,
             "rejection_reason": booking.rejection_reason,
+            "price_ore": booking.price_ore,
+            "weekly_series": booking.series_id,
             "created_at": booking.created_at.isoformat(),
         }
         for booking in Booking.objects.filter(person=user)
@@ -33,7 +41,9 @@ def export_bookings(user: User) -> list[dict[str, Any]]:
 
 def erase_bookings(user: User) -> None:
     """Upcoming bookings are cancelled, so the time is free for others; past
-    ones stay as records of the use (the account row itself is anonymised)."""
+    ones stay as records of the use (the account row itself is anonymised).
+    The person's calendar feed address stops working."""
+    CalendarFeed.objects.filter(person=user).delete()
     upcoming = Booking.objects.filter(
         person=user, status__in=ACTIVE_STATUSES, end__gt=timezone.now()
     )

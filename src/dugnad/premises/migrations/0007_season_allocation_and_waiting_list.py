@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('directory', '0006_register_import'),
         ('municipalities', '0002_logo_size_limit'),
-        ('premises', '0003_no_double_booking'),
+        ('premises', '0006_building_photos'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
