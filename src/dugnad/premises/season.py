@@ -479,10 +479,11 @@ def publish(*, actor: User, season_round: SeasonRound) -> list[dict[str, str]]:
             "space__building", "wish__application__organisation", "wish__application__person"
         )
     )
-    from dugnad.premises.services import _queue_on_building
+    from dugnad.premises.services import queue_on_leaves
 
-    for building_id in sorted({slot.space.building_id for slot in slots}):
-        _queue_on_building(building_id)
+    # Every leaf the plan occupies, locked at once in id order (as single
+    # bookings lock theirs), so publishing never deadlocks with a booking.
+    queue_on_leaves(sorted({leaf for slot in slots for leaf in infos[slot.space_id].leaves}))
     conflicts: list[dict[str, str]] = []
     made: set[int] = set()  # bookings made by this publication
     for slot in slots:

@@ -88,7 +88,7 @@ def overlaps_confirmed(
     ).exists()
 
 
-def _queue_on_leaves(leaf_ids: list[int]) -> None:
+def queue_on_leaves(leaf_ids: list[int]) -> None:
     """Wait for other writers of these leaf spaces: lock their rows in id
     order, so a whole hall and its half queue in one order and never deadlock
     (no-op on SQLite, where the write transaction excludes every other
@@ -106,7 +106,7 @@ def _set_status(booking: Booking, status: str) -> None:
     """Change the booking's status and its slots' (the constraint checks the slots)."""
     if status == BookingStatus.CONFIRMED:
         leaf_ids = list(booking.slots.values_list("space_id", flat=True))
-        _queue_on_leaves(leaf_ids)
+        queue_on_leaves(leaf_ids)
         if overlaps_confirmed(leaf_ids=leaf_ids, start=booking.start, end=booking.end):
             raise BookingConflict
     # No savepoint of its own: every caller runs in an atomic block that
@@ -292,7 +292,7 @@ def request_booking(
     leaf_ids = opening.leaves(space.pk)
     if overlaps_confirmed(leaf_ids=leaf_ids, start=start, end=end):
         raise BookingConflict  # already taken when we look: refuse without queueing
-    _queue_on_leaves(leaf_ids)
+    queue_on_leaves(leaf_ids)
     booking = _insert(
         actor=actor,
         municipality=municipality,
@@ -448,7 +448,7 @@ def request_series(
         parents=opening.parents,
     )  # the same for every date: the same hours and renter
     leaf_ids = opening.leaves(space.pk)
-    _queue_on_leaves(leaf_ids)
+    queue_on_leaves(leaf_ids)
     series = BookingSeries.objects.create(
         municipality=municipality,
         space=space,
