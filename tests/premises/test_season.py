@@ -262,6 +262,10 @@ def test_publish_books_every_week_skips_taken_weeks_and_sends_decisions(
     assert all(b.organisation.name == "Stabæk Håndball" for b in made)
     assert SeasonBooking.objects.count() == weeks - 1
     assert BookingSlot.objects.filter(booking__in=made, space=a).count() == weeks - 1
+    # the granted slot is one weekly series, like any weekly booking
+    (series,) = {b.series for b in made}
+    assert series is not None
+    assert (series.space, series.first_date) == (a, min(season.season_dates(season_round, 1)))
     kids.refresh_from_db()
     assert kids.complaint_deadline == kids.decided_at.date() + datetime.timedelta(days=21)  # type: ignore[union-attr]
     assert len(mail.outbox) == 2

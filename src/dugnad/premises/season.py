@@ -37,6 +37,7 @@ from dugnad.premises.models import (
     AllocatedSlot,
     AllocationAdjustment,
     Booking,
+    BookingSeries,
     BookingSlot,
     BookingStatus,
     PriorityCriterion,
@@ -489,7 +490,23 @@ def publish(*, actor: User, season_round: SeasonRound) -> list[dict[str, str]]:
     for slot in slots:
         application = slot.wish.application
         leaves = sorted(infos[slot.space_id].leaves)
-        for day in season_dates(season_round, slot.weekday):
+        days = season_dates(season_round, slot.weekday)
+        if not days:
+            continue
+        # One weekly series per granted slot: the organisation sees, cancels
+        # and subscribes to it like any weekly booking.
+        series = BookingSeries.objects.create(
+            municipality_id=season_round.municipality_id,
+            space=slot.space,
+            person=application.person,
+            organisation=application.organisation,
+            purpose=application.activity,
+            first_date=days[0],
+            last_date=days[-1],
+            start_time=slot.start_time,
+            end_time=slot.end_time,
+        )
+        for day in days:
             start = datetime.datetime.combine(day, slot.start_time, tzinfo=zone)
             end = datetime.datetime.combine(day, slot.end_time, tzinfo=zone)
             if overlaps_confirmed(leaf_ids=leaves, start=start, end=end):
@@ -525,6 +542,7 @@ def publish(*, actor: User, season_round: SeasonRound) -> list[dict[str, str]]:
                 start=start,
                 end=end,
                 status=BookingStatus.CONFIRMED,
+                series=series,
             )
             made.add(booking.pk)
             try:
