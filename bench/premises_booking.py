@@ -19,6 +19,7 @@ kept (idempotent); the concurrency run removes its own bookings afterwards.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import multiprocessing
@@ -277,9 +278,23 @@ def _client(
     spaces = {s.pk: s for s in Space.objects.select_related("building", "municipality")}
     rng = random.Random(number)
     # Warm up outside the measurement: the connection, the person's roles,
-    # the content types and the query paths of a booking (a quote saves nothing).
+    # the content types and the query paths of a booking: a quote, a booking
+    # of a time of this client's own (two weeks after the contested ones, in
+    # the last room) and a refused second try at it.
     space_id, start, end = options[0]
     services.quote(actor=person, space=spaces[space_id], start=start, end=end)
+    own_space = options[-1][0]
+    own_start = start + dt.timedelta(weeks=2, days=number // 4, hours=2 * (number % 4))
+    for _attempt in range(2):
+        with contextlib.suppress(services.BookingError):
+            services.request_booking(
+                actor=person,
+                municipality=spaces[own_space].municipality,
+                space=spaces[own_space],
+                start=own_start,
+                end=own_start + dt.timedelta(hours=2),
+                purpose=CONCURRENT_PURPOSE,
+            )
     barrier.wait()
     outcomes = []
     for _ in range(per_client):
@@ -303,6 +318,8 @@ def _client(
         except Exception as exc:  # noqa: BLE001 (reported, not hidden)
             outcome = f"error: {type(exc).__name__}: {exc}"
         outcomes.append(((time.perf_counter() - started) * 1000, outcome))
+        if os.environ.get("BENCH_TRACE"):
+            print(f"TRACE {number} {len(outcomes)} {outcomes[-1][0]:.1f} {outcome}", flush=True)
     queue.put(outcomes)
 
 

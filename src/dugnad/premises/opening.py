@@ -50,6 +50,27 @@ def norwegian_holidays(first: datetime.date, last: datetime.date) -> dict[dateti
     }
 
 
+def space_parents(building_id: int) -> dict[int, int | None]:
+    """Every space of the building with its parent (the whole/part tree)."""
+    return dict(Space.objects.filter(building_id=building_id).values_list("pk", "parent_id"))
+
+
+def leaves_under(parents: dict[int, int | None], space_id: int) -> list[int]:
+    """The leaf spaces under ``space_id`` (itself if it has no parts)."""
+    children: dict[int | None, list[int]] = {}
+    for pk, parent_id in parents.items():
+        children.setdefault(parent_id, []).append(pk)
+    found: list[int] = []
+    stack = [space_id]
+    while stack:
+        pk = stack.pop()
+        if pk in children:
+            stack.extend(children[pk])
+        else:
+            found.append(pk)
+    return sorted(found)
+
+
 def _subtract(intervals: list[Interval], cut: Interval) -> list[Interval]:
     out: list[Interval] = []
     for start, end in intervals:
@@ -89,13 +110,14 @@ class OpeningCalendar:
         *,
         preloaded: tuple[dict[int, int | None], list[OpeningHours], list[Closure]] | None = None,
         holidays_: dict[datetime.date, str] | None = None,
+        parents: dict[int, int | None] | None = None,
     ) -> None:
         self.building = building
         self.first = first
         self.last = last
         if preloaded is None:
             preloaded = (
-                dict(Space.objects.filter(building=building).values_list("pk", "parent_id")),
+                parents if parents is not None else space_parents(building.pk),
                 list(OpeningHours.objects.filter(building=building)),
                 list(
                     Closure.objects.filter(
@@ -150,18 +172,7 @@ class OpeningCalendar:
 
     def leaves(self, space_id: int) -> list[int]:
         """The leaf spaces under ``space_id`` (itself if it has no parts)."""
-        children: dict[int | None, list[int]] = {}
-        for pk, parent_id in self.parents.items():
-            children.setdefault(parent_id, []).append(pk)
-        found: list[int] = []
-        stack = [space_id]
-        while stack:
-            pk = stack.pop()
-            if pk in children:
-                stack.extend(children[pk])
-            else:
-                found.append(pk)
-        return sorted(found)
+        return leaves_under(self.parents, space_id)
 
     def _lineage(self, space_id: int) -> list[int]:
         """The space and the spaces it is part of, nearest first."""

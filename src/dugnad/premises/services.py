@@ -53,7 +53,7 @@ from dugnad.premises.models import (
     WhoMayBook,
     new_feed_token,
 )
-from dugnad.premises.opening import OpeningCalendar
+from dugnad.premises.opening import OpeningCalendar, leaves_under, space_parents
 from dugnad.premises.opening import zone as opening_zone
 from dugnad.premises.permissions import can_cancel_booking, can_manage_bookings
 
@@ -268,8 +268,14 @@ def request_booking(
         purpose=purpose,
         organisation=organisation,
     )
+    parents = space_parents(space.building_id)
+    leaf_ids = leaves_under(parents, space.pk)
+    # Already taken when we look: refuse at once, before the rules, the price
+    # and the lock queue (when many want the same time, most are refused).
+    if overlaps_confirmed(leaf_ids=leaf_ids, start=start, end=end):
+        raise BookingConflict
     local = timezone.localtime(start).date()
-    opening = OpeningCalendar(space.building, local, local)
+    opening = OpeningCalendar(space.building, local, local, parents=parents)
     problem = _rule_problem(
         actor=actor,
         space=space,
@@ -289,9 +295,6 @@ def request_booking(
         commercial=commercial,
         parents=opening.parents,
     )
-    leaf_ids = opening.leaves(space.pk)
-    if overlaps_confirmed(leaf_ids=leaf_ids, start=start, end=end):
-        raise BookingConflict  # already taken when we look: refuse without queueing
     queue_on_leaves(leaf_ids)
     booking = _insert(
         actor=actor,
