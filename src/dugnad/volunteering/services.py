@@ -364,9 +364,14 @@ def _confirmed_count(shift: Shift) -> int:
 @transaction.atomic
 def take_shift(*, person: User, shift: Shift, join_waiting_list: bool = False) -> ShiftSignup:
     """Put ``person`` on ``shift``; if it is full, raise :class:`ShiftFull`, or put
-    them on the waiting list when ``join_waiting_list`` is set."""
+    them on the waiting list when ``join_waiting_list`` is set.
+
+    Everything that does not depend on the free places is checked before the
+    shift's row is locked, and a shift already full refuses at once: when
+    many want the last place, the lock is held only for the count and the
+    insert, so those who queue for it wait for little.
+    """
     _check_person(person)
-    shift = _locked(shift)
     need = shift.need
     if need.status != NeedStatus.PUBLISHED:
         raise VolunteeringError(_("This need is not open for volunteers."))
@@ -387,18 +392,21 @@ def take_shift(*, person: User, shift: Shift, join_waiting_list: bool = False) -
         )
     if ShiftSignup.objects.filter(shift=shift, person=person).exists():
         raise VolunteeringError(_("You are already signed up for this shift."))
+    full = ShiftFull(
+        _("This shift is full. You can join the waiting list and get a place if someone cancels.")
+    )
+    # Full when we look: places only come back by cancellations, so refusing
+    # now is what the person would get after waiting for the lock.
+    if not join_waiting_list and _confirmed_count(shift) >= shift.places:
+        raise full
+    shift = _locked(shift)  # the count that decides is taken under the lock
     status = SignupStatus.CONFIRMED
     if _confirmed_count(shift) >= shift.places:
         if not join_waiting_list:
-            raise ShiftFull(
-                _(
-                    "This shift is full. You can join the waiting list and get a place if "
-                    "someone cancels."
-                )
-            )
+            raise full
         status = SignupStatus.WAITING
     return ShiftSignup.objects.create(
-        municipality=shift.municipality, shift=shift, person=person, status=status
+        municipality_id=shift.municipality_id, shift=shift, person=person, status=status
     )
 
 
