@@ -15,6 +15,7 @@ from typing import Any
 
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Exists, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -377,9 +378,28 @@ def take_shift(*, person: User, shift: Shift, join_waiting_list: bool = False) -
         raise VolunteeringError(_("This need is not open for volunteers."))
     if shift.starts_at <= timezone.now():
         raise VolunteeringError(_("This shift has already started."))
-    if not Engagement.objects.filter(
-        need=need, person=person, status=EngagementStatus.ACCEPTED
-    ).exists():
+    # What the checks need, in one query: accepted for the need, already on
+    # the shift, and the confirmed places taken when we look.
+    accepted, signed_up, taken = (
+        Shift.objects.filter(pk=shift.pk)
+        .values_list(
+            Exists(
+                Engagement.objects.filter(
+                    need_id=OuterRef("need_id"), person=person, status=EngagementStatus.ACCEPTED
+                )
+            ),
+            Exists(ShiftSignup.objects.filter(shift_id=OuterRef("pk"), person=person)),
+            Subquery(
+                ShiftSignup.objects.filter(shift_id=OuterRef("pk"), status=SignupStatus.CONFIRMED)
+                .order_by()
+                .values("shift_id")
+                .annotate(n=Count("pk"))
+                .values("n")
+            ),
+        )
+        .get()
+    )
+    if not accepted:
         raise VolunteeringError(
             _("The coordinator must accept you for this need before you can take shifts.")
         )
@@ -390,14 +410,14 @@ def take_shift(*, person: User, shift: Shift, join_waiting_list: bool = False) -
                 "coordinator; you can take shifts once it has been recorded."
             )
         )
-    if ShiftSignup.objects.filter(shift=shift, person=person).exists():
+    if signed_up:
         raise VolunteeringError(_("You are already signed up for this shift."))
     full = ShiftFull(
         _("This shift is full. You can join the waiting list and get a place if someone cancels.")
     )
     # Full when we look: places only come back by cancellations, so refusing
     # now is what the person would get after waiting for the lock.
-    if not join_waiting_list and _confirmed_count(shift) >= shift.places:
+    if not join_waiting_list and (taken or 0) >= shift.places:
         raise full
     shift = _locked(shift)  # the count that decides is taken under the lock
     status = SignupStatus.CONFIRMED
