@@ -161,6 +161,10 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "dugnad.volunteering.tasks.escalate",
         "schedule": 60 * 60,
     },
+    "premises-expire-waitlist-offers": {
+        "task": "dugnad.premises.tasks.expire_waitlist_offers",
+        "schedule": 10 * 60,  # an offer expires 24 h after it was sent
+    },
 }
 # The nightly register sync: Brønnøysund's bulk file (or a mirror of it),
 # space-separated sources, every municipality (see `manage.py import_brreg`).

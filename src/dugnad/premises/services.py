@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -38,7 +37,7 @@ from dugnad.municipalities.models import Municipality
 from dugnad.municipalities.page_cache import bump_content_version
 from dugnad.people import audit, rules
 from dugnad.people.models import Role, User
-from dugnad.premises import calendar_files, pricing
+from dugnad.premises import pricing
 from dugnad.premises.models import (
     ACTIVE_STATUSES,
     MAX_PHOTOS,
@@ -56,6 +55,7 @@ from dugnad.premises.models import (
 from dugnad.premises.opening import OpeningCalendar, leaves_under, space_parents
 from dugnad.premises.opening import zone as opening_zone
 from dugnad.premises.permissions import can_cancel_booking, can_manage_bookings
+from dugnad.premises.tasks import send_booking_email
 
 NO_OVERLAP_CONSTRAINT = "premises_slot_no_overlap"
 
@@ -778,11 +778,12 @@ def _notify(bookings: list[Booking], *, series: BookingSeries | None = None) -> 
     method = "REQUEST" if active else "CANCEL"
     email = person.email
 
-    def send() -> None:
-        # Built after the commit: not while the building's writers queue.
-        ics = calendar_files.calendar(bookings, method=method)
-        message = EmailMessage(subject, body, None, [email])
-        message.attach("booking.ics", ics, f"text/calendar; charset=utf-8; method={method}")
-        message.send()
-
-    transaction.on_commit(send)
+    booking_ids = [item.pk for item in bookings]
+    # Sent by the task queue after the commit: the person gets their answer
+    # without waiting for the calendar file and the mail server (inline when
+    # no broker is configured).
+    transaction.on_commit(
+        lambda: send_booking_email.delay(
+            booking_ids=booking_ids, subject=subject, body=body, email=email, method=method
+        )
+    )
