@@ -118,3 +118,35 @@ def test_residents_cannot_see_it(baerum: Municipality) -> None:
     client = Client(HTTP_HOST="baerum.localhost")
     client.force_login(UserFactory.create())
     assert client.get(reverse("volunteering:overview")).status_code == 403
+
+
+def test_confirmed_logged_hours_replace_the_planned_ones(
+    baerum: Municipality, data: dict[str, object]
+) -> None:
+    """A's past shift was planned for two hours; the coordinator confirmed 1.5."""
+    from decimal import Decimal
+
+    from dugnad.volunteering.models import ShiftSignup
+
+    logged = ShiftSignup.objects.filter(shift__starts_at__lt=timezone.now()).order_by("pk").first()
+    assert logged is not None
+    logged.hours = Decimal("1.5")
+    logged.hours_confirmed_at = timezone.now()
+    logged.save()
+    unconfirmed = ShiftSignup.objects.filter(shift=logged.shift).exclude(pk=logged.pk).get()
+    unconfirmed.hours = Decimal("9")  # logged by the volunteer, not confirmed: planned counts
+    unconfirmed.save()
+    today = timezone.localdate()
+    result = overview(
+        OverviewFilter(
+            municipality=baerum,
+            start=today - datetime.timedelta(days=14),
+            end=today + datetime.timedelta(days=14),
+        ),
+        unknown="–",
+    )
+    assert result.totals["hours"] == 4.5  # 1.5 confirmed + 2 planned + 1 planned
+    assert {(r.label, r.hours) for r in result.by_owner} == {
+        ("Lindelia", 3.5),
+        ("Røde Kors", 1.0),
+    }

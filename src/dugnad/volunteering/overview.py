@@ -2,10 +2,10 @@
 and hours by service and district. Every figure is aggregated in the database
 (one query per table).
 
-Hours are *planned* hours from confirmed shift sign-ups (shift length × people)
-because hours are not logged yet. When hours are logged, change only
-:func:`hours_expression` and :func:`_hour_rows` (they are the one place that
-says where hours come from).
+Hours are the hours logged and confirmed for a sign-up (check-in and hours,
+``hours.py``); a sign-up whose hours are not confirmed yet counts with its
+shift's length (planned hours). :func:`_hour_aggregates` and
+:func:`_hours_of` are the one place that says where hours come from.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from django.db.models import (
     F,
     IntegerField,
     OuterRef,
+    Q,
     QuerySet,
     Subquery,
     Sum,
@@ -105,15 +106,26 @@ def signups(flt: OverviewFilter) -> QuerySet[ShiftSignup]:
 
 
 def hours_expression() -> ExpressionWrapper:
-    """The length of one sign-up's shift. Replace with the logged hours when
-    they exist."""
+    """The length of one sign-up's shift (its planned hours)."""
     return ExpressionWrapper(
         F("shift__ends_at") - F("shift__starts_at"), output_field=DurationField()
     )
 
 
-def _as_hours(value: datetime.timedelta | None) -> float:
-    return round(value.total_seconds() / 3600, 1) if value else 0.0
+def _hour_aggregates() -> dict[str, Any]:
+    """Confirmed logged hours, and the planned hours of the sign-ups without them."""
+    confirmed = Q(hours_confirmed_at__isnull=False, hours__isnull=False)
+    return {
+        "logged": Sum("hours", filter=confirmed),
+        "planned": Sum(hours_expression(), filter=~confirmed),
+    }
+
+
+def _hours_of(row: dict[str, Any]) -> float:
+    logged = float(row["logged"] or 0)
+    planned = row["planned"]
+    planned_hours = planned.total_seconds() / 3600 if planned else 0.0
+    return round(logged + planned_hours, 1)
 
 
 def week_rows(flt: OverviewFilter) -> list[WeekRow]:
@@ -183,7 +195,7 @@ def _hour_rows(flt: OverviewFilter, *group: str) -> list[dict[str, Any]]:
         .annotate(
             volunteers=Count("person", distinct=True),
             shift_count=Count("pk"),
-            duration=Sum(hours_expression()),
+            **_hour_aggregates(),
         )
         .order_by(*group)
     )
@@ -195,7 +207,7 @@ def _groups(rows: list[dict[str, Any]], label: Any) -> list[GroupRow]:
             label=label(row),
             volunteers=row["volunteers"],
             shifts=row["shift_count"],
-            hours=_as_hours(row["duration"]),
+            hours=_hours_of(row),
         )
         for row in rows
     ]
@@ -216,16 +228,14 @@ def overview(flt: OverviewFilter, *, unknown: str) -> Overview:
         _hour_rows(flt, "shift__need__district__name"),
         lambda r: r["shift__need__district__name"] or unknown,
     )
-    totals = signups(flt).aggregate(
-        volunteers=Count("person", distinct=True), duration=Sum(hours_expression())
-    )
+    totals = signups(flt).aggregate(volunteers=Count("person", distinct=True), **_hour_aggregates())
     return Overview(
         weeks=weeks,
         by_owner=by_owner,
         by_district=by_district,
         totals={
             "volunteers": totals["volunteers"] or 0,
-            "hours": _as_hours(totals["duration"]),
+            "hours": _hours_of(totals),
             "places": sum(w.places for w in weeks),
             "filled": sum(w.filled for w in weeks),
             "open": sum(w.open for w in weeks),
