@@ -70,6 +70,15 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--skip-prepare", action="store_true", help="skip collectstatic, migrate and load_demo"
     )
+    parser.add_argument(
+        "--celery-broker",
+        default=os.environ.get("CELERY_BROKER_URL") or None,
+        help=(
+            "broker URL, as in production (e.g. redis://127.0.0.1:6379/15): booking e-mails "
+            "are queued, not built in the request; the queue is emptied afterwards "
+            "(default: $CELERY_BROKER_URL, else none: tasks run inline)"
+        ),
+    )
     parser.add_argument("--output", type=Path, default=VAR / "bench", help="JSON directory")
     return parser.parse_args(argv)
 
@@ -381,6 +390,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     env = production_env(args.database_url, None)
     env["DJANGO_EMAIL_BACKEND"] = "django.core.mail.backends.dummy.EmailBackend"
+    if args.celery_broker:
+        env["CELERY_BROKER_URL"] = args.celery_broker
     database = engine_name(args.database_url)
     load_before = os.getloadavg()[0]
     if not args.skip_prepare:
@@ -398,10 +409,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     existing = Booking.objects.filter(space__building=building).count()
     views = measure_views(args, building)
     creation = measure_creation(args, building)
+    if args.celery_broker:
+        from dugnad.celery import app
+
+        app.control.purge()  # the bench's booking e-mails: nobody reads them
     load_after = os.getloadavg()[0]
+    broker = "queued to the broker" if args.celery_broker else "sent inline"
     print(
         f"Premises booking, {database}: {BUILDING} with {args.rooms} rooms and "
-        f"{existing:,} bookings; load average {load_before:.1f} → {load_after:.1f}"
+        f"{existing:,} bookings; e-mails {broker}; "
+        f"load average {load_before:.1f} → {load_after:.1f}"
     )
     print(f"{'':40} {'n':>6} {'p50':>7} {'p95':>7} {'p99':>7} {'queries':>8}")
     for s in [*views, creation]:
@@ -431,6 +448,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     document = {
         "started_at": started.isoformat(),
         "database": database,
+        "celery_broker": redact(args.celery_broker) if args.celery_broker else None,
         "database_url": redact(args.database_url),
         "host": args.host,
         "rooms": args.rooms,
