@@ -20,6 +20,7 @@ from dugnad.premises.allocation import (
     Window,
     WishInfo,
     allocate,
+    weekly_blocks,
 )
 
 # One hall (1) with halves 2 and 3; another hall (4) without parts.
@@ -190,3 +191,40 @@ def test_no_two_grants_share_a_leaf_and_2000_wishes_are_fast() -> None:
     assert plan.total.granted <= plan.total.bound <= plan.total.wished
     for share in plan.shares.values():
         assert share.granted <= share.bound <= share.wished
+
+
+def test_weekly_blocks_are_times_taken_in_most_weeks_of_the_season() -> None:
+    """Four Tuesdays in the season: leaf 3 is taken 18–20 in three of them (a
+    weekly series) and once 10–12 (one-off); two bookings on one date count once."""
+    occupied = [
+        (3, 1, 1, h(18), h(20)),
+        (3, 1, 2, h(18), h(19)),
+        (3, 1, 2, h(19), h(20)),  # the same date, back to back
+        (3, 1, 3, h(17), h(20)),
+        (3, 1, 4, h(10), h(12)),  # once only: not blocked
+        (2, 1, 1, h(18), h(20)),
+        (2, 1, 2, h(18), h(20)),  # two of four: half is not a majority
+        (4, 2, 1, h(9), h(10)),  # a Wednesday, but the season has no Wednesdays
+    ]
+    assert weekly_blocks(occupied, {1: 4, 2: 0}) == [Blocked(3, 1, h(18), h(20))]
+    assert weekly_blocks(occupied, {1: 3}) == [
+        Blocked(2, 1, h(18), h(20)),
+        Blocked(3, 1, h(18), h(20)),
+    ]
+    assert weekly_blocks([], {1: 4}) == []
+
+
+def test_blocked_by_existing_bookings_moves_the_wish_to_a_free_alternative() -> None:
+    blocked = weekly_blocks([(3, 1, week, h(18), h(20)) for week in range(4)], {1: 4})
+    plan = allocate(
+        spaces=SPACES,
+        applicants={1: ApplicantInfo(1), 2: ApplicantInfo(2)},
+        wishes=[
+            WishInfo(1, 1, 1, h(18), h(20), (HALL.id, HALF_A.id)),
+            WishInfo(2, 2, 1, h(19), h(21), (HALF_B.id,)),
+        ],
+        blocked=blocked,
+    )
+    assert plan.granted == {1: HALF_A.id}
+    assert plan.refused[2].reason == BLOCKED
+    assert plan.refused[2].by_wishes == ()

@@ -228,6 +228,42 @@ def test_adjust_by_hand_with_a_reason_and_no_overlaps_in_the_plan(
     assert AllocationAdjustment.objects.count() == 3
 
 
+def test_proposal_keeps_clear_of_times_existing_bookings_hold_most_weeks(
+    baerum: Municipality, hall: Space, manager: User, season_round: SeasonRound
+) -> None:
+    """Half B has a weekly booking on three of the four Tuesdays 18–20 and half
+    A one on a single Tuesday: the whole hall is refused, half A is granted."""
+    a, b = halves(hall)
+    tuesdays = season.season_dates(season_round, 1)
+    services.request_series(
+        actor=UserFactory.create(),
+        municipality=baerum,
+        space=b,
+        dates=tuesdays[:3],
+        start_time=T(17),
+        end_time=T(19),
+        purpose="Korps",
+    )
+    one_off = services.request_booking(
+        actor=UserFactory.create(),
+        municipality=baerum,
+        space=a,
+        start=timezone.make_aware(datetime.datetime.combine(tuesdays[0], SIX_PM)),
+        end=timezone.make_aware(datetime.datetime.combine(tuesdays[0], EIGHT_PM)),
+        purpose="Bursdag",
+    )
+    whole = apply(season_round, baerum, "Bedriftsidretten", hall, members=900)
+    moved = apply(season_round, baerum, "Bærum Turn", b, alternatives=(a,), start=T(16))
+    plan = season.propose(actor=manager, season_round=season_round)
+    refused = whole.wishes.get()
+    assert refused.pk in plan.refused
+    assert refused.refusal_reason.startswith("Det finnes allerede bookinger")  # nb, stored
+    assert AllocatedSlot.objects.get().wish == moved.wishes.get()
+    assert AllocatedSlot.objects.get().space == a  # the one-off booking does not block
+    one_off.refresh_from_db()
+    assert one_off.status == BookingStatus.CONFIRMED
+
+
 def test_publish_books_every_week_skips_taken_weeks_and_sends_decisions(
     baerum: Municipality,
     hall: Space,

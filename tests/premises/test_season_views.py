@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from dugnad.municipalities.models import Municipality
 from dugnad.people.models import Role, User
-from dugnad.premises import season
+from dugnad.premises import season, services
 from dugnad.premises.models import (
     AllocatedSlot,
     AllocationAdjustment,
@@ -154,6 +154,40 @@ def test_allocation_page_queries_do_not_grow_with_applicants(
     for i in range(2, 7):
         apply(season_round, baerum, f"Lag {i}", hall, weekday=i % 7)
     assert count() == few
+
+
+def test_the_proposal_page_says_which_wishes_existing_bookings_stopped(
+    baerum: Municipality,
+    hall: Space,  # noqa: F811
+    manager: User,  # noqa: F811
+) -> None:
+    start = timezone.localdate() + datetime.timedelta(days=30)
+    season_round = season.open_round(
+        actor=manager,
+        municipality=baerum,
+        name="Haller",
+        season_start=start,
+        season_end=start + datetime.timedelta(days=13),
+        deadline=timezone.now() + datetime.timedelta(days=5),
+        spaces=[hall, *hall.parts.all()],
+    )
+    services.request_series(
+        actor=UserFactory.create(),
+        municipality=baerum,
+        space=hall,
+        dates=season.season_dates(season_round, 1),
+        start_time=datetime.time(18),
+        end_time=datetime.time(19),
+        purpose="Seniordans",
+    )
+    apply(season_round, baerum, "Stabæk Håndball", hall)  # Tuesdays 18–20
+    apply(season_round, baerum, "Bærum Turn", hall, weekday=2)
+    client = logged_in(manager)
+    url = reverse("premises:season-allocation", args=[season_round.pk])
+    assert client.post(url, {"action": "propose"}).status_code == 302
+    page = client.get(url).content.decode()
+    assert page.count("Det finnes allerede bookinger som holder av denne tiden") == 1
+    assert AllocatedSlot.objects.get().wish.application.organisation.name == "Bærum Turn"
 
 
 def test_the_municipality_orders_the_priorities(baerum: Municipality) -> None:

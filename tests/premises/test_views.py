@@ -91,6 +91,7 @@ def test_booking_through_the_form_and_a_clear_refusal_for_a_taken_time(room: Spa
     }
     refused = client.get(url), client.post(url, data)
     assert refused[0].status_code == 200
+    assert refused[1].status_code == 409  # Conflict
     assert "allerede booket" in refused[1].content.decode()
     data["start_time"] = "20:00"
     response = client.post(url, data)

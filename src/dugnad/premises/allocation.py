@@ -39,8 +39,10 @@ next top is looked at. Because keys only ever get worse, the top with a fresh
 key is the true best wish (the others' stored keys are lower bounds of their
 real ones). The taken wish is granted in the first of its spaces (the wished
 one, then the alternatives in order) whose leaves are all free for the time,
-inside the round's daily hours and not blocked by existing bookings;
-otherwise it is refused, with the wishes (or bookings) that took the time.
+inside the round's daily hours and not blocked by existing bookings
+(:func:`weekly_blocks` turns the bookings already made for the season's
+dates into weekly blocked times); otherwise it is refused, with the wishes
+(or bookings) that took the time.
 
 Cost: ``O(W log W)`` heap operations for ``W`` wishes (each wish is re-pushed
 at most once per grant to its applicant), and a check of the leaf's intervals
@@ -136,6 +138,64 @@ class Blocked:
     weekday: int
     start: int
     end: int
+
+
+def weekly_blocks(
+    occupied: Iterable[tuple[int, int, int, int, int]], weeks: Mapping[int, int]
+) -> list[Blocked]:
+    """Existing bookings as weekly blocked times: the stretches of a leaf on a
+    weekday that are occupied in *more than half* of the season's weeks.
+
+    ``occupied`` holds ``(leaf_id, weekday, week, start, end)`` for each
+    existing booking of a leaf within one day (``week`` tells the dates apart,
+    e.g. the date's ordinal; minutes after midnight); ``weeks`` is how many
+    weeks of the season there are on each weekday.
+
+    Why a majority and not any week: a weekly grant lives the whole season. A
+    one-off booking (a party one Saturday) should not cost an applicant its
+    slot for every other week; publication skips that one week and lists it.
+    But a time taken most weeks (another weekly series) would leave the grant
+    mostly empty, so the proposal gives the applicant an alternative or the
+    time to someone else instead, and says why.
+
+    Cost: ``O(B log B)`` for ``B`` bookings (one sweep per leaf and weekday).
+    """
+    by_day: dict[tuple[int, int], dict[int, list[tuple[int, int]]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for leaf_id, weekday, week, start, end in occupied:
+        if end > start:
+            by_day[(leaf_id, weekday)][week].append((start, end))
+    blocks: list[Blocked] = []
+    for (leaf_id, weekday), per_week in sorted(by_day.items()):
+        total = weeks.get(weekday, 0)
+        if not total:
+            continue
+        events: list[tuple[int, int]] = []
+        for intervals in per_week.values():
+            # union within one date, so two bookings on one day count once
+            intervals.sort()
+            run_start, run_end = intervals[0]
+            for start, end in intervals[1:]:
+                if start > run_end:
+                    events += [(run_start, 1), (run_end, -1)]
+                    run_start, run_end = start, end
+                else:
+                    run_end = max(run_end, end)
+            events += [(run_start, 1), (run_end, -1)]
+        events.sort()
+        count = 0
+        opened: int | None = None
+        for index, (minute, change) in enumerate(events):
+            count += change
+            if index + 1 < len(events) and events[index + 1][0] == minute:
+                continue  # apply every change at this minute before judging
+            if 2 * count > total and opened is None:
+                opened = minute
+            elif 2 * count <= total and opened is not None:
+                blocks.append(Blocked(leaf_id, weekday, opened, minute))
+                opened = None
+    return blocks
 
 
 @dataclass(frozen=True)

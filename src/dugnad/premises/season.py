@@ -266,7 +266,10 @@ def _reason(
             "end": f"{season_round.day_end:%H:%M}",
         }
     if refusal.reason == allocation.BLOCKED or not refusal.by_wishes:
-        return _("The time is already booked.")
+        return _(
+            "Existing bookings already hold this time in most weeks of the season, "
+            "and none of the alternatives you accepted was free."
+        )
     names = sorted({by_id[w].application.organisation.name for w in refusal.by_wishes})
     labels = dict(PriorityCriterion.Kind.choices)
     return _(
@@ -276,6 +279,50 @@ def _reason(
         "names": ", ".join(names),
         "criteria": "; ".join(str(labels[c]).lower() for c in criteria),
     }
+
+
+def _existing_blocks(
+    season_round: SeasonRound, infos: dict[int, allocation.SpaceInfo]
+) -> list[allocation.Blocked]:
+    """Confirmed bookings (not made by this round) on the leaves of the round's
+    halls during the season, as weekly blocked times (see
+    :func:`allocation.weekly_blocks`: a time taken in most weeks is blocked)."""
+    zone = ZoneInfo(settings.TIME_ZONE)
+    weeks = {weekday: season_dates(season_round, weekday) for weekday in range(7)}
+    days = {day for dates in weeks.values() for day in dates}
+    if not days:
+        return []
+    leaves = {leaf for info in infos.values() for leaf in info.leaves}
+    rows = (
+        BookingSlot.objects.filter(
+            space_id__in=leaves,
+            status=BookingStatus.CONFIRMED,
+            start__lt=datetime.datetime.combine(
+                max(days) + datetime.timedelta(days=1), datetime.time(), tzinfo=zone
+            ),
+            end__gt=datetime.datetime.combine(min(days), datetime.time(), tzinfo=zone),
+        )
+        .exclude(booking__season_booking__slot__round=season_round)
+        .values_list("space_id", "start", "end")
+    )
+
+    def pieces() -> list[tuple[int, int, int, int, int]]:
+        """Each booking cut at local midnights into (leaf, weekday, date, start, end)."""
+        found = []
+        for leaf_id, start, end in rows:
+            start, end = start.astimezone(zone), end.astimezone(zone)
+            day = start.date()
+            while day <= end.date():
+                begin = _minutes(start.time()) if day == start.date() else 0
+                finish = _minutes(end.time()) if day == end.date() else 24 * 60
+                if day in days and finish > begin:
+                    found.append((leaf_id, day.weekday(), day.toordinal(), begin, finish))
+                day += datetime.timedelta(days=1)
+        return found
+
+    return allocation.weekly_blocks(
+        pieces(), {weekday: len(dates) for weekday, dates in weeks.items()}
+    )
 
 
 @transaction.atomic
@@ -289,8 +336,9 @@ def propose(*, actor: User, season_round: SeasonRound) -> allocation.Plan:
     wishes = _wishes(season_round)
     criteria = criteria_for(season_round.municipality)
     applications = {w.application_id: w.application for w in wishes}
+    infos = _space_infos(season_round.spaces.all())
     plan = allocation.allocate(
-        spaces=_space_infos(season_round.spaces.all()),
+        spaces=infos,
         applicants={
             pk: allocation.ApplicantInfo(pk, app.children_youth, app.members)
             for pk, app in applications.items()
@@ -309,6 +357,7 @@ def propose(*, actor: User, season_round: SeasonRound) -> allocation.Plan:
         ],
         criteria=criteria,
         window=allocation.Window(_minutes(season_round.day_start), _minutes(season_round.day_end)),
+        blocked=_existing_blocks(season_round, infos),
     )
     AllocatedSlot.objects.filter(round=season_round).delete()
     by_id = {w.pk: w for w in wishes}

@@ -223,6 +223,7 @@ def book(request: HttpRequest, pk: int) -> HttpResponse:
     person = _person(request)
     form = forms.BookingForm(request.POST or None, organisations=_administered(person))
     preview = None
+    status = 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if request.POST.get("action") == "preview":
@@ -249,6 +250,8 @@ def book(request: HttpRequest, pk: int) -> HttpResponse:
                 )
             except services.BookingError as exc:
                 form.add_error(None, str(exc))
+                if isinstance(exc, services.BookingConflict):
+                    status = 409  # someone else has the time: a clear refusal, also to scripts
             else:
                 if booking.status == BookingStatus.CONFIRMED:
                     messages.success(
@@ -272,6 +275,7 @@ def book(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "preview": preview,
         },
+        status=status,
     )
 
 
