@@ -64,7 +64,7 @@ def staff(baerum: Municipality) -> dict[str, User]:
 
 def _links(html: str) -> list[str]:
     main = html[html.index('<main id="main"') : html.index("</main>")]
-    return sorted({href for href in re.findall(r'href="(/[^"]*)"', main)})
+    return sorted(set(re.findall(r'href="(/[^"]*)"', main)))
 
 
 @pytest.mark.parametrize("role", [*ROLES, "volunteer_centre"])
