@@ -4,17 +4,15 @@ accessibility violations (axe-core) and no sideways scrolling."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, ViewportSize
 
 from dugnad.volunteering.models import Callout, MentorPair, PairStatus, Shift
 from tests.e2e.conftest import Site, check_accessibility, log_in, switch_language
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 360, "height": 740}
+PHONE: ViewportSize = {"width": 360, "height": 740}
 LANGUAGES = ("nb", "en")
 
 RESIDENT_PAGES = (
@@ -111,7 +109,7 @@ def test_volunteering_pages_on_a_phone(
     browser: Browser, site: Site, email: str, paths: tuple[str, ...], on_my_page: tuple[str, ...]
 ) -> None:
     ids = sample_ids()
-    context: Any = browser.new_context(viewport=PHONE, locale="nb-NO")
+    context = browser.new_context(viewport=PHONE, locale="nb-NO")
     with context:
         context.set_default_timeout(15_000)
         page = context.new_page()
