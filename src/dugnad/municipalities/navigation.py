@@ -68,3 +68,83 @@ def navigation_for(request: HttpRequest) -> list[dict[str, object]]:
             }
         )
     return items
+
+
+@dataclass(frozen=True)
+class StaffLink:
+    """A page for the municipality's staff, shown on Min side to those whose
+    role lets them open it (``rule`` as in ``dugnad.people.rules``)."""
+
+    url_name: str
+    label: str | Promise
+    rule: str
+    section: str | Promise
+
+
+# In the order they are listed on Min side, grouped by ``section``.
+STAFF_LINKS: tuple[StaffLink, ...] = (
+    StaffLink(
+        "people:roles", _("Roles in the municipality"), "people.manage_roles", _("Municipality")
+    ),
+    StaffLink(
+        "directory:claims",
+        _("Requests to represent organisations"),
+        "directory.decide_claims",
+        _("Organisations"),
+    ),
+    StaffLink(
+        "volunteering:coordinate",
+        _("Coordinate volunteers"),
+        "volunteering.coordinate_some",
+        _("Volunteering"),
+    ),
+    StaffLink(
+        "volunteering:escalated",
+        _("Unanswered volunteers escalated to the volunteer centre"),
+        "volunteering.centre",
+        _("Volunteering"),
+    ),
+    StaffLink(
+        "volunteering:overview",
+        _("Volunteering overview"),
+        "volunteering.overview",
+        _("Volunteering"),
+    ),
+    StaffLink(
+        "volunteering:callouts", _("Call-outs"), "volunteering.manage_programmes", _("Volunteering")
+    ),
+    StaffLink(
+        "volunteering:ambassadors",
+        _("Health ambassadors"),
+        "volunteering.manage_programmes",
+        _("Volunteering"),
+    ),
+    StaffLink(
+        "volunteering:mentor-coordinate",
+        _("Mentor pairs"),
+        "volunteering.manage_programmes",
+        _("Volunteering"),
+    ),
+)
+
+
+def staff_links_for(request: HttpRequest) -> list[dict[str, object]]:
+    """The staff pages the person may open here, as ``{"section", "links"}`` groups."""
+    from dugnad.municipalities.tenancy import current_municipality
+    from dugnad.people import rules
+
+    user = request.user
+    municipality = current_municipality(request)
+    if municipality is None or not rules.is_authenticated(user):
+        return []
+    groups: list[dict[str, object]] = []
+    by_section: dict[str, list[dict[str, object]]] = {}
+    for link in STAFF_LINKS:
+        if not rules.allows(link.rule, user, municipality):
+            continue
+        key = str(link.section)
+        if key not in by_section:
+            by_section[key] = []
+            groups.append({"section": link.section, "links": by_section[key]})
+        by_section[key].append({"url": reverse(link.url_name), "label": link.label})
+    return groups

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from dugnad.municipalities.models import Municipality
+from dugnad.municipalities.navigation import staff_links_for
 from dugnad.municipalities.tenancy import current_municipality, get_scoped_or_404, scoped
 from dugnad.people import rules, services
 from dugnad.people.decorators import requires
@@ -54,12 +55,7 @@ def my_page(request: HttpRequest) -> HttpResponse:
             "person": user,
             "assignments": with_scopes(list(assignments)),
             "form": form,
-            "can_manage_roles": rules.allows(
-                "people.manage_roles", user, current_municipality(request)
-            ),
-            "can_decide_claims": rules.allows(
-                "directory.decide_claims", user, current_municipality(request)
-            ),
+            "staff_links": staff_links_for(request),
         },
     )
 
