@@ -40,3 +40,7 @@ class Command(BaseCommand):
         self.stdout.write(f"  Demo log-ins (password for all: {foundation.DEMO_PASSWORD}):")
         for login in logins:
             self.stdout.write(f"    {login.email:32} {login.role} ({login.municipality})")
+        for volunteer in volunteering_demo.VOLUNTEERS:
+            self.stdout.write(
+                f"    {volunteer.email:32} volunteer with a profile, {volunteer.name} (Bærum)"
+            )
