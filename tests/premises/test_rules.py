@@ -382,3 +382,28 @@ def test_school_hours_do_not_close_a_public_holiday_when_the_building_stays_open
         and may_17 + datetime.timedelta(days=n) not in calendar.public_holidays
     )
     assert calendar.day(space.pk, school_day).open == [(0, 8 * 60), (16 * 60, 24 * 60)]
+
+
+def test_a_managers_change_to_opening_hours_is_seen_by_the_next_booking(
+    baerum: Municipality,
+) -> None:
+    """The building's configuration is kept in memory (``building_config.py``):
+    saving opening hours must reach the very next booking request."""
+    from dugnad.premises.building_config import config_of
+
+    building = BuildingFactory.create(municipality=baerum, closed_on_holidays=False)
+    before = config_of(building.pk)
+    assert before.hours == ()
+    OpeningHoursFactory.create(
+        municipality=baerum,
+        building=building,
+        weekday=0,
+        opens=datetime.time(8),
+        closes=datetime.time(16),
+    )
+    after = config_of(building.pk)
+    assert after is not before
+    assert [(h.weekday, h.opens, h.closes) for h in after.hours] == [
+        (0, datetime.time(8), datetime.time(16))
+    ]
+    assert config_of(building.pk) is after  # read once per change

@@ -7,5 +7,6 @@ class PremisesConfig(AppConfig):
     verbose_name = _("Premises")
 
     def ready(self) -> None:
-        # Registers the module's permission rules and personal-data exporter.
-        from dugnad.premises import permissions, privacy  # noqa: F401
+        # Registers the module's permission rules, personal-data exporter and
+        # the receivers that keep the in-memory building configuration current.
+        from dugnad.premises import permissions, privacy, signals  # noqa: F401

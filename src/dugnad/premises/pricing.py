@@ -57,12 +57,22 @@ def _ancestors(space: Space, parents: dict[int, int | None] | None = None) -> li
     return chain
 
 
-def hourly_tariff(space: Space, kind: str, parents: dict[int, int | None] | None = None) -> int:
-    """The space's tariff, else the nearest whole area's, else the building's, else 0."""
-    tariffs = {
-        row.space_id: row.price_per_hour_ore
-        for row in Tariff.objects.filter(building_id=space.building_id, renter_type=kind)
-    }
+def hourly_tariff(
+    space: Space,
+    kind: str,
+    parents: dict[int, int | None] | None = None,
+    all_tariffs: dict[str, dict[int | None, int]] | None = None,
+) -> int:
+    """The space's tariff, else the nearest whole area's, else the building's, else 0.
+
+    ``all_tariffs`` (renter type → space → øre per hour) saves a query when known."""
+    if all_tariffs is not None:
+        tariffs = all_tariffs.get(kind, {})
+    else:
+        tariffs = {
+            row.space_id: row.price_per_hour_ore
+            for row in Tariff.objects.filter(building_id=space.building_id, renter_type=kind)
+        }
     for pk in [*_ancestors(space, parents), None]:
         if pk in tariffs:
             return tariffs[pk]
@@ -77,12 +87,14 @@ def price_of(
     organisation: Organisation | None,
     commercial: bool,
     parents: dict[int, int | None] | None = None,
+    all_tariffs: dict[str, dict[int | None, int]] | None = None,
 ) -> Price:
-    """``parents`` (space → the space it is part of) saves a query when known."""
+    """``parents`` (space → the space it is part of) and ``all_tariffs`` save
+    queries when known."""
     kind = renter_type(organisation=organisation, commercial=commercial)
     voluntary = kind == RenterType.ORGANISATION and is_voluntary(organisation)
     if voluntary and space.rule("free_for_voluntary"):
         return Price(kind, 0, 0, free_for_voluntary=True)
-    per_hour = hourly_tariff(space, kind, parents)
+    per_hour = hourly_tariff(space, kind, parents, all_tariffs)
     minutes = int((end - start).total_seconds() // 60)
     return Price(kind, per_hour, round(per_hour * minutes / 60))

@@ -38,6 +38,7 @@ from dugnad.municipalities.page_cache import bump_content_version
 from dugnad.people import audit, rules
 from dugnad.people.models import Role, User
 from dugnad.premises import pricing
+from dugnad.premises.building_config import config_of
 from dugnad.premises.models import (
     ACTIVE_STATUSES,
     MAX_PHOTOS,
@@ -52,7 +53,7 @@ from dugnad.premises.models import (
     WhoMayBook,
     new_feed_token,
 )
-from dugnad.premises.opening import OpeningCalendar, leaves_under, space_parents
+from dugnad.premises.opening import OpeningCalendar, leaves_under
 from dugnad.premises.opening import zone as opening_zone
 from dugnad.premises.permissions import can_cancel_booking, can_manage_bookings
 from dugnad.premises.tasks import send_booking_email
@@ -268,14 +269,20 @@ def request_booking(
         purpose=purpose,
         organisation=organisation,
     )
-    parents = space_parents(space.building_id)
+    config = config_of(space.building_id)
+    parents = config.parents
     leaf_ids = leaves_under(parents, space.pk)
     # Already taken when we look: refuse at once, before the rules, the price
     # and the lock queue (when many want the same time, most are refused).
     if overlaps_confirmed(leaf_ids=leaf_ids, start=start, end=end):
         raise BookingConflict
     local = timezone.localtime(start).date()
-    opening = OpeningCalendar(space.building, local, local, parents=parents)
+    opening = OpeningCalendar(
+        space.building,
+        local,
+        local,
+        preloaded=(parents, list(config.hours), config.closures_between(local, local)),
+    )
     problem = _rule_problem(
         actor=actor,
         space=space,
@@ -293,7 +300,8 @@ def request_booking(
         end=end,
         organisation=organisation,
         commercial=commercial,
-        parents=opening.parents,
+        parents=parents,
+        all_tariffs=config.tariffs,
     )
     queue_on_leaves(leaf_ids)
     booking = _insert(
