@@ -377,6 +377,8 @@ def season_paths(organisation: Organisation, booking: Booking, resident: User) -
     entry = WaitlistEntryFactory.create(
         municipality=municipality, space=booking.space, person=resident
     )
+    # the round's hall is in the sample building, which the booking manager manages
+    application.round.spaces.add(booking.space)
     round_pk = application.round_id
     paths = {
         "season-round": reverse("premises:season-round", args=[round_pk]),

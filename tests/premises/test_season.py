@@ -52,6 +52,13 @@ def give_role(
     return user
 
 
+def closed(season_round: SeasonRound) -> SeasonRound:
+    """The round after its deadline: a plan can be proposed only then."""
+    season_round.deadline = timezone.now() - datetime.timedelta(minutes=1)
+    season_round.save(update_fields=["deadline"])
+    return season_round
+
+
 @pytest.fixture
 def hall(baerum: Municipality) -> Space:
     building = BuildingFactory.create(municipality=baerum, name="Nadderud arena")
@@ -174,7 +181,7 @@ def test_proposal_honours_whole_and_parts_and_the_priorities(
     youth_b = apply(
         season_round, baerum, "Bærums Verk IL", b, age_group="youth", start=T(19), end=T(21)
     )
-    plan = season.propose(actor=manager, season_round=season_round)
+    plan = season.propose(actor=manager, season_round=closed(season_round))
     assert set(plan.granted) == {w.pk for app in (kids_a, youth_b) for w in app.wishes.all()}
     refused = adults_whole.wishes.get()
     assert "Stabæk Håndball" in refused.refusal_reason
@@ -195,10 +202,10 @@ def test_the_order_of_priorities_is_data(
         season.set_criteria(actor=manager, municipality=baerum, kinds=["members"])
     season.set_criteria(actor=admin, municipality=baerum, kinds=["members", "children_youth"])
     assert season.criteria_for(baerum) == ["members", "children_youth"]
-    season.propose(actor=manager, season_round=season_round)
+    season.propose(actor=manager, season_round=closed(season_round))
     assert AllocatedSlot.objects.get().wish.application == big
     season.set_criteria(actor=admin, municipality=baerum, kinds=["children_youth", "members"])
-    season.propose(actor=manager, season_round=season_round)
+    season.propose(actor=manager, season_round=closed(season_round))
     assert AllocatedSlot.objects.get().wish.application == kids
     assert AuditEntry.objects.filter(action="premises.season_priorities_changed").count() == 2
 
@@ -209,7 +216,7 @@ def test_adjust_by_hand_with_a_reason_and_no_overlaps_in_the_plan(
     a, b = halves(hall)
     first = apply(season_round, baerum, "Stabæk Håndball", hall, age_group="children")
     second = apply(season_round, baerum, "Bærum Turn", a)
-    season.propose(actor=manager, season_round=season_round)
+    season.propose(actor=manager, season_round=closed(season_round))
     refused = second.wishes.get()
     with pytest.raises(season.SeasonError, match="Stabæk Håndball"):
         season.adjust(actor=manager, wish=refused, action="grant", reason="Viktig")
@@ -254,7 +261,7 @@ def test_proposal_keeps_clear_of_times_existing_bookings_hold_most_weeks(
     )
     whole = apply(season_round, baerum, "Bedriftsidretten", hall, members=900)
     moved = apply(season_round, baerum, "Bærum Turn", b, alternatives=(a,), start=T(16))
-    plan = season.propose(actor=manager, season_round=season_round)
+    plan = season.propose(actor=manager, season_round=closed(season_round))
     refused = whole.wishes.get()
     assert refused.pk in plan.refused
     assert refused.refusal_reason.startswith("Det finnes allerede bookinger")  # nb, stored
@@ -274,7 +281,7 @@ def test_publish_books_every_week_skips_taken_weeks_and_sends_decisions(
     a, _b = halves(hall)
     kids = apply(season_round, baerum, "Stabæk Håndball", a, age_group="children")
     adults = apply(season_round, baerum, "Bedriftsidretten", hall)
-    season.propose(actor=manager, season_round=season_round)
+    season.propose(actor=manager, season_round=closed(season_round))
     # an existing booking of the whole hall in the second week
     second_tuesday = season.season_dates(season_round, 1)[1]
     zone = datetime.timezone(datetime.timedelta(hours=0))
@@ -319,7 +326,7 @@ def test_publish_is_all_or_nothing_when_the_plan_overlaps(
     a, _b = halves(hall)
     one = apply(season_round, baerum, "Stabæk Håndball", a, age_group="children")
     two = apply(season_round, baerum, "Bedriftsidretten", hall)
-    season.propose(actor=manager, season_round=season_round)
+    season.propose(actor=manager, season_round=closed(season_round))
     # a plan made inconsistent behind the services' back
     AllocatedSlot.objects.create(
         municipality=baerum,

@@ -25,7 +25,14 @@ from dugnad.premises.models import (
     Space,
 )
 from tests.factories import UserFactory
-from tests.premises.test_season import apply, give_role, hall, manager, org_admin  # noqa: F401
+from tests.premises.test_season import (  # noqa: F401
+    apply,
+    closed,
+    give_role,
+    hall,
+    manager,
+    org_admin,
+)
 
 
 def logged_in(person: User) -> Client:
@@ -82,6 +89,10 @@ def test_a_whole_round_through_the_pages(
     apply(season_round, baerum, "Bedriftsidretten", hall)  # loses to the children
 
     url = reverse("premises:season-allocation", args=[season_round.pk])
+    early = as_manager.post(url, {"action": "propose"}, follow=True).content.decode()
+    assert "Søknader kan sendes til fristen" in early or "until the deadline" in early
+    assert not AllocatedSlot.objects.exists()
+    closed(season_round)
     assert as_manager.post(url, {"action": "propose"}).status_code == 302
     page = as_manager.get(url).content.decode()
     assert "Stabæk Håndball" in page
@@ -142,7 +153,7 @@ def test_allocation_page_queries_do_not_grow_with_applicants(
     url = reverse("premises:season-allocation", args=[season_round.pk])
 
     def count() -> int:
-        season.propose(actor=manager, season_round=season_round)
+        season.propose(actor=manager, season_round=closed(season_round))
         with CaptureQueriesContext(connection) as queries:
             assert client.get(url).status_code == 200
         return len(queries)
@@ -151,6 +162,11 @@ def test_allocation_page_queries_do_not_grow_with_applicants(
         apply(season_round, baerum, f"Lag {i}", hall, weekday=i)
     count()  # warm the caches (content types, session)
     few = count()
+    # open again for more applicants (the proposal closed it)
+    SeasonRound.objects.filter(pk=season_round.pk).update(
+        status=SeasonRound.Status.OPEN, deadline=timezone.now() + datetime.timedelta(days=5)
+    )
+    season_round.refresh_from_db()
     for i in range(2, 7):
         apply(season_round, baerum, f"Lag {i}", hall, weekday=i % 7)
     assert count() == few
@@ -182,6 +198,7 @@ def test_the_proposal_page_says_which_wishes_existing_bookings_stopped(
     )
     apply(season_round, baerum, "Stabæk Håndball", hall)  # Tuesdays 18–20
     apply(season_round, baerum, "Bærum Turn", hall, weekday=2)
+    closed(season_round)
     client = logged_in(manager)
     url = reverse("premises:season-allocation", args=[season_round.pk])
     assert client.post(url, {"action": "propose"}).status_code == 302
@@ -208,3 +225,25 @@ def test_the_municipality_orders_the_priorities(baerum: Municipality) -> None:
 @pytest.mark.parametrize("path", ["/lokaler/sesong/", "/lokaler/venteliste/"])
 def test_lists_render(baerum: Municipality, path: str) -> None:
     assert logged_in(UserFactory.create()).get(path).status_code == 200
+
+
+def test_the_season_report_never_hands_a_formula_to_a_spreadsheet(
+    baerum: Municipality,
+    hall: Space,  # noqa: F811
+    manager: User,  # noqa: F811
+) -> None:
+    season_round = season.open_round(
+        actor=manager,
+        municipality=baerum,
+        name="Haller",
+        season_start=timezone.localdate() + datetime.timedelta(days=30),
+        season_end=timezone.localdate() + datetime.timedelta(days=60),
+        deadline=timezone.now() + datetime.timedelta(days=5),
+        spaces=[hall],
+    )
+    application = apply(season_round, baerum, "=HYPERLINK(1)", hall)
+    SeasonApplication.objects.filter(pk=application.pk).update(activity="@SUM(A1)")
+    text = logged_in(manager).get(reverse("premises:season-report", args=[season_round.pk]))
+    body = text.content.decode()
+    assert "'=HYPERLINK(1)" in body
+    assert "'@SUM(A1)" in body

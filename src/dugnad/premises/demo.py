@@ -405,6 +405,7 @@ def load() -> int:
                 _rules(municipality, building, RULES[building_name])
     baerum = Municipality.objects.get(slug="baerum")
     _manager(baerum, "utleie@baerum.demo", "Levre skole")
+    _manager(baerum, "utleie@baerum.demo", "Rykkinn fritidshus")  # the season round's halls
     today = timezone.localdate()
     monday = today - datetime.timedelta(days=today.weekday())
     added = sum(_book(baerum, spec, monday) for spec in BOOKINGS)

@@ -182,7 +182,7 @@ INVOICE_COLUMNS = [
 ]
 
 
-def _cell(value: object) -> object:
+def spreadsheet_cell(value: object) -> object:
     """Keep a spreadsheet from reading text as a formula (CSV injection)."""
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
@@ -200,7 +200,7 @@ def write_invoice_csv(out: Any, bookings: QuerySet[Booking]) -> None:
         hours = (booking.end - booking.start).total_seconds() / 3600
         customer = booking.organisation.name if booking.organisation else booking.person.full_name
         writer.writerow(
-            _cell(value)
+            spreadsheet_cell(value)
             for value in [
                 booking.pk,
                 start.date().isoformat(),
@@ -482,7 +482,7 @@ def write_utilisation_csv(out: Any, building: Building, report: Utilisation) -> 
     for space, _total in report.rooms:
         for month, usage in enumerate(report.by_room_month[space.pk], start=1):
             writer.writerow(
-                _cell(value)
+                spreadsheet_cell(value)
                 for value in [
                     building.name,
                     space.name,

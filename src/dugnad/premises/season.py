@@ -30,8 +30,8 @@ from dugnad.directory.models import Organisation
 from dugnad.directory.permissions import administers
 from dugnad.municipalities.models import Municipality
 from dugnad.municipalities.page_cache import bump_content_version
-from dugnad.people import audit
-from dugnad.people.models import User
+from dugnad.people import audit, rules
+from dugnad.people.models import Role, User
 from dugnad.premises import allocation
 from dugnad.premises.models import (
     AllocatedSlot,
@@ -51,6 +51,7 @@ from dugnad.premises.season_permissions import (
     can_apply_season,
     can_edit_priorities,
     can_manage_season,
+    manages_all_buildings,
 )
 from dugnad.premises.services import NO_OVERLAP_CONSTRAINT, overlaps_confirmed
 
@@ -103,6 +104,12 @@ def open_round(
         raise SeasonError(_("Choose at least one space."))
     if any(space.municipality_id != municipality.pk for space in spaces):
         raise SeasonError(_("This space cannot be booked."))
+    if not (
+        rules.is_platform_admin(actor)
+        or rules.has_role(actor, municipality, Role.MUNICIPAL_ADMIN)
+        or manages_all_buildings(actor, {space.building for space in spaces})
+    ):
+        raise SeasonError(_("Choose halls in buildings you manage."))
     season_round = SeasonRound.objects.create(
         municipality=municipality,
         name=name,
@@ -178,6 +185,9 @@ def apply(
         organisation.municipality_id != season_round.municipality_id
     ):
         raise SeasonError(_("You can only apply on behalf of an organisation you administer."))
+    # Locked: a proposal started meanwhile waits for this application, or
+    # this one sees the round closed.
+    season_round = SeasonRound.objects.select_for_update().get(pk=season_round.pk)
     if season_round.status != SeasonRound.Status.OPEN or timezone.now() > season_round.deadline:
         raise SeasonError(_("The application deadline has passed."))
     activity = activity.strip()
@@ -333,6 +343,10 @@ def propose(*, actor: User, season_round: SeasonRound) -> allocation.Plan:
     _check(can_manage_season(actor, season_round.municipality, season_round))
     if season_round.status == SeasonRound.Status.PUBLISHED:
         raise SeasonError(_("The allocation has already been published."))
+    if timezone.now() <= season_round.deadline:
+        raise SeasonError(
+            _("Applications can be sent until the deadline; propose the plan after it.")
+        )
     wishes = _wishes(season_round)
     criteria = criteria_for(season_round.municipality)
     applications = {w.application_id: w.application for w in wishes}

@@ -8,11 +8,10 @@ round and club; the allocation is proposed only while the round is open.
 from __future__ import annotations
 
 import datetime
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.utils import timezone
 
 from dugnad.directory.models import Organisation
 from dugnad.municipalities.demo.foundation import demo_organisation_number
@@ -109,7 +108,8 @@ def load() -> SeasonRound:
             name=ROUND,
             season_start=datetime.date(2027, 8, 15),
             season_end=datetime.date(2028, 6, 15),
-            deadline=datetime.datetime(2027, 5, 1, 23, 59, tzinfo=ZoneInfo(settings.TIME_ZONE)),
+            # Closed for applications (yesterday), so the plan can be proposed.
+            deadline=timezone.now() - datetime.timedelta(days=1),
             created_by=manager,
         )
         season_round.spaces.set(halls)

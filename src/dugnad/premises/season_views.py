@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from dugnad.municipalities.tenancy import current_municipality, get_scoped_or_404, scoped
 from dugnad.people import rules
 from dugnad.people.decorators import requires
-from dugnad.premises import forms, season, season_forms, season_queries, waitlist
+from dugnad.premises import forms, queries, season, season_forms, season_queries, waitlist
 from dugnad.premises.models import (
     AllocationAdjustment,
     PriorityCriterion,
@@ -303,8 +303,8 @@ def report_csv(request: HttpRequest, pk: int) -> HttpResponse:
         application = share.application
         writer.writerow(
             [
-                application.organisation.name,
-                application.activity,
+                queries.spreadsheet_cell(application.organisation.name),
+                queries.spreadsheet_cell(application.activity),
                 application.get_age_group_display(),
                 application.members,
                 f"{share.wished_hours:.2f}",

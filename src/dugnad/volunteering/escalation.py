@@ -58,7 +58,9 @@ def escalate_unanswered(*, now: datetime.datetime | None = None) -> int:
         escalated_at__isnull=True,
         need__status=NeedStatus.PUBLISHED,
         created_at__lte=now - datetime.timedelta(days=1),
-    ).select_related("need", "person", "municipality")
+    ).select_related(
+        "need__service", "need__organisation", "need__district", "person", "municipality"
+    )
     due: dict[int, list[Engagement]] = defaultdict(list)
     for engagement in waiting:
         days = engagement.need.escalate_after_days or default

@@ -17,6 +17,7 @@ from django.db.models import QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from dugnad.municipalities.models import Municipality
 from dugnad.people import audit
 from dugnad.people.models import User
 from dugnad.volunteering.models import Need, ShiftSignup, SignupStatus
@@ -157,12 +158,14 @@ class NeedHours:
     signed_off_by: User | None
 
 
-def hours_by_need(person: User) -> list[NeedHours]:
-    """Confirmed hours per need, with the period and who signed them off last."""
+def hours_by_need(person: User, municipality: Municipality | None = None) -> list[NeedHours]:
+    """Confirmed hours per need (in ``municipality`` if given: each municipality's
+    site shows its own), with the period and who signed them off last."""
     found: dict[int, NeedHours] = {}
-    for signup in (
-        history(person).filter(hours_confirmed_at__isnull=False).order_by("shift__starts_at")
-    ):
+    confirmed = history(person).filter(hours_confirmed_at__isnull=False)
+    if municipality is not None:
+        confirmed = confirmed.filter(municipality=municipality)
+    for signup in confirmed.order_by("shift__starts_at"):
         need = signup.shift.need
         entry = found.get(need.pk)
         day = timezone.localtime(signup.shift.starts_at).date()

@@ -172,6 +172,10 @@ def confirm_pair(
         raise MentorError(_("Pair a mentor with a participant."))
     if mentor.municipality_id != mentee.municipality_id:
         raise MentorError(_("Pair a mentor with a participant."))
+    if mentor.person_id == mentee.person_id:
+        raise MentorError(_("A person cannot be their own mentor."))
+    if not (mentor.active and mentee.active):
+        raise MentorError(_("Both profiles must be active to be paired."))
     start = starts_on or timezone.localdate()
     _score, reasons = reasons_for(mentor, mentee)
     try:

@@ -161,6 +161,10 @@ def _pair_page(
     side = side_of(person, pair)
     evaluations = list(pair.evaluations.all())
     answered = {e.side for e in evaluations}
+    if side is not None:
+        # A member sees only their own answer: whoever answers second must not
+        # read the first before giving theirs. Coordinators see both.
+        evaluations = [e for e in evaluations if e.side == side]
     return render(
         request,
         "volunteering/programmes/mentor_pair.html",

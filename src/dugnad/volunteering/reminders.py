@@ -57,7 +57,9 @@ def send_shift_reminders(*, now: datetime.datetime | None = None) -> int:
         reminded_at__isnull=True,
         shift__starts_at__gte=start,
         shift__starts_at__lt=end,
-    ).select_related("person", "shift__need__service", "shift__need__organisation")
+    ).select_related(
+        "person", "shift__need__service", "shift__need__organisation", "shift__need__district"
+    )
     sms_people = set(
         ContactConsent.objects.active()
         .filter(topic=ContactTopic.SMS, person__in=due.values("person_id"))

@@ -425,9 +425,13 @@ def take_shift(*, person: User, shift: Shift, join_waiting_list: bool = False) -
         if not join_waiting_list:
             raise full
         status = SignupStatus.WAITING
-    return ShiftSignup.objects.create(
-        municipality_id=shift.municipality_id, shift=shift, person=person, status=status
-    )
+    try:
+        with transaction.atomic():
+            return ShiftSignup.objects.create(
+                municipality_id=shift.municipality_id, shift=shift, person=person, status=status
+            )
+    except IntegrityError as exc:  # the same person's second click, at the same moment
+        raise VolunteeringError(_("You are already signed up for this shift.")) from exc
 
 
 @transaction.atomic

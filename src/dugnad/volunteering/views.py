@@ -646,7 +646,8 @@ def history(request: HttpRequest) -> HttpResponse:
     from dugnad.volunteering import hours
 
     person = _person(request)
-    signups = hours.history(person).filter(municipality=_municipality(request))
+    municipality = _municipality(request)
+    signups = hours.history(person).filter(municipality=municipality)
     return render(
         request,
         "volunteering/history.html",
@@ -654,7 +655,7 @@ def history(request: HttpRequest) -> HttpResponse:
             "title": _("My volunteering history"),
             "signups": signups,
             "total": hours.confirmed_hours(signups),
-            "by_need": hours.hours_by_need(person),
+            "by_need": hours.hours_by_need(person, municipality),
             "hours_form": forms.HoursForm(),
         },
     )
