@@ -77,3 +77,19 @@ def test_a_lost_version_never_comes_back_as_an_old_one(baerum: Municipality) -> 
     assert content_version(baerum.pk) == after
     bump_content_version(baerum.pk)
     assert content_version(baerum.pk) == after + 1
+
+
+def test_clearing_where_it_is_active_and_moving_home_take_it_off_the_old_lists(
+    baerum: Municipality, asker: Municipality
+) -> None:
+    organisation = make(baerum, "Bærum turlag")
+    organisation.active_in.add(asker)
+    assert names(asker) == ["Bærum turlag"]
+    organisation.active_in.clear()
+    assert names(asker) == []
+
+    assert names(baerum) == ["Bærum turlag"]
+    organisation.municipality = asker
+    organisation.save()
+    assert names(baerum) == []
+    assert names(asker) == ["Bærum turlag"]

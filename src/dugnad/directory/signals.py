@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models.signals import m2m_changed, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
 from dugnad.directory.models import Organisation
@@ -26,6 +26,19 @@ def _bump_listing(organisation: Organisation, also: set[int] | None = None) -> N
         municipality_ids.add(organisation.municipality_id)
     for municipality_id in municipality_ids:
         content_changed(municipality_id)
+
+
+@receiver(pre_save, sender=Organisation)
+def organisation_moving(
+    instance: Organisation, update_fields: frozenset[str] | None = None, **_kwargs: Any
+) -> None:
+    """A new home municipality: the old one must stop listing it too."""
+    if instance.pk is None or (update_fields is not None and "municipality" not in update_fields):
+        return
+    homes = Organisation.objects.filter(pk=instance.pk).values_list("municipality_id", flat=True)
+    old_home = homes.first()
+    if old_home is not None and old_home != instance.municipality_id:
+        content_changed(old_home)
 
 
 @receiver(post_save, sender=Organisation)
@@ -47,6 +60,11 @@ def organisation_deleted(instance: Organisation, **_kwargs: Any) -> None:
 def organisation_links_changed(
     instance: Any, action: str, model: type, pk_set: set[int] | None, **_kwargs: Any
 ) -> None:
+    if action == "pre_clear" and isinstance(instance, Organisation) and model is Municipality:
+        # post_clear does not say which municipalities it was cleared from
+        for municipality_id in instance.active_in.values_list("pk", flat=True):
+            content_changed(municipality_id)
+        return
     if action not in ("post_add", "post_remove", "post_clear"):
         return
     if isinstance(instance, Organisation):
