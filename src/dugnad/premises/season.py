@@ -651,7 +651,9 @@ def publish(*, actor: User, season_round: SeasonRound) -> list[dict[str, str]]:
         SeasonApplication.objects.filter(round=season_round).values_list("pk", flat=True)
     )
     transaction.on_commit(lambda: bump_content_version(municipality_id))
-    transaction.on_commit(lambda: send_decisions(application_ids))
+    # One task per applicant through the queue: a failing mail server or PDF
+    # holds back no one else's decision, and a failed one is retried.
+    transaction.on_commit(lambda: _queue_decisions(application_ids))
     return conflicts
 
 
@@ -724,6 +726,13 @@ def decision_pdf(application: SeasonApplication) -> bytes:
         {"decision": decision(application), "round": application.round},
     )
     return bytes(HTML(string=html).write_pdf())
+
+
+def _queue_decisions(application_ids: list[int]) -> None:
+    from dugnad.premises.tasks import send_season_decision
+
+    for application_id in application_ids:
+        send_season_decision.delay(application_id)
 
 
 def send_decisions(application_ids: list[int]) -> None:

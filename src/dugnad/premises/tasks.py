@@ -37,3 +37,16 @@ def send_booking_email(
     message = EmailMessage(subject, body, None, [email])
     message.attach("booking.ics", ics, f"text/calendar; charset=utf-8; method={method}")
     message.send()
+
+
+@shared_task(
+    name="dugnad.premises.tasks.send_season_decision",
+    autoretry_for=(OSError,),  # the mail server: SMTP errors are OSErrors
+    retry_backoff=60,
+    max_retries=8,
+)
+def send_season_decision(application_id: int) -> None:
+    """E-mail one applicant its season decision (enkeltvedtak) with the PDF."""
+    from dugnad.premises.season import send_decisions
+
+    send_decisions([application_id])
