@@ -130,3 +130,24 @@ def test_a_forged_token_shows_no_offer(baerum: Municipality, client: Client) -> 
     assert response.status_code == 200
     assert "gjelder ikke lenger" in response.content.decode()
     assert waitlist.entry_for_token("forged") is None
+
+
+def test_an_open_offer_holds_the_time_for_the_person_it_was_offered_to(
+    hall: Space, django_capture_on_commit_callbacks: object
+) -> None:
+    booking = book(hall, 17, 19)
+    half = hall.parts.get(name="Halvdel A")
+    first = join(half, 17, 18)
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        services.cancel_booking(actor=booking.person, booking=booking)
+    first.refresh_from_db()
+    assert first.status == Status.OFFERED
+    # Someone else cannot take the offered half, nor the whole hall over it...
+    for space in (half, hall):
+        with pytest.raises(services.BookingError, match="waiting list"):
+            book(space, 17, 18)
+    # ...but the other half, and other times, stay free.
+    book(hall.parts.get(name="Halvdel B"), 17, 18)
+    book(half, 18, 19)
+    # The person it was offered to takes it.
+    assert waitlist.accept(actor=first.person, entry=first).status == BookingStatus.CONFIRMED

@@ -89,6 +89,34 @@ def overlaps_confirmed(
     ).exists()
 
 
+def _held_for_waiting_list(
+    *,
+    actor: User,
+    space: Space,
+    parents: dict[int, int | None],
+    leaf_ids: list[int],
+    start: datetime.datetime,
+    end: datetime.datetime,
+) -> datetime.datetime | None:
+    """Until when an open waiting-list offer to someone else holds any of these
+    leaves at this time (None: not held). A freed time is offered to the list in
+    order; while the offer runs, nobody else can take it."""
+    from dugnad.premises.models import WaitlistEntry
+
+    offers = WaitlistEntry.objects.filter(
+        space__building_id=space.building_id,
+        status=WaitlistEntry.Status.OFFERED,
+        offer_expires_at__gt=timezone.now(),
+        start__lt=end,
+        end__gt=start,
+    ).exclude(person=actor)
+    wanted = set(leaf_ids)
+    for space_id, expires in offers.values_list("space_id", "offer_expires_at"):
+        if wanted.intersection(leaves_under(parents, space_id)):
+            return expires
+    return None
+
+
 def queue_on_leaves(leaf_ids: list[int]) -> None:
     """Wait for other writers of these leaf spaces: lock their rows in id
     order, so a whole hall and its half queue in one order and never deadlock
@@ -303,6 +331,17 @@ def request_booking(
         parents=parents,
         all_tariffs=config.tariffs,
     )
+    held_until = _held_for_waiting_list(
+        actor=actor, space=space, parents=parents, leaf_ids=leaf_ids, start=start, end=end
+    )
+    if held_until is not None:
+        raise BookingError(
+            _(
+                "This time is offered to the next person on the waiting list until "
+                "%(time)s. Try again after that, or choose another time."
+            )
+            % {"time": date_format(timezone.localtime(held_until), "SHORT_DATETIME_FORMAT")}
+        )
     queue_on_leaves(leaf_ids)
     booking = _insert(
         actor=actor,
