@@ -43,7 +43,7 @@ def erase_bookings(user: User) -> None:
     Each cancellation is an ordinary one: the calendar ``sequence`` rises and a
     freed confirmed time is offered to the waiting list after the commit. The
     person's calendar feed address stops working."""
-    from dugnad.premises import services, waitlist
+    from dugnad.premises import services
 
     CalendarFeed.objects.filter(person=user).delete()
     upcoming = (
@@ -55,10 +55,13 @@ def erase_bookings(user: User) -> None:
         was_confirmed = booking.status == BookingStatus.CONFIRMED
         services._set_status(booking, BookingStatus.CANCELLED)
         if was_confirmed:
-            booking_id = booking.pk
-            transaction.on_commit(
-                lambda booking_id=booking_id: waitlist.on_booking_cancelled(booking_id)
-            )
+            _offer_on_commit(booking.pk)
+
+
+def _offer_on_commit(booking_id: int) -> None:
+    from dugnad.premises import waitlist
+
+    transaction.on_commit(lambda: waitlist.on_booking_cancelled(booking_id))
 
 
 privacy.register("bookings", exporter=export_bookings, eraser=erase_bookings)
