@@ -415,6 +415,9 @@ def volunteering_paths(service: Service, organisation: Organisation) -> dict[str
         "signup-cancel": reverse("volunteering:signup-cancel", args=[signup.pk]),
         "engagement-withdraw": reverse("volunteering:engagement-withdraw", args=[engagement.pk]),
         "engagement-decide": reverse("volunteering:engagement-decide", args=[engagement.pk]),
+        "engagement-purpose-letter": reverse(
+            "volunteering:engagement-purpose-letter", args=[engagement.pk]
+        ),
         "shift-roster": reverse("volunteering:shift-roster", args=[shift.pk]),
         "signup-hours": reverse("volunteering:signup-hours", args=[signup.pk]),
         "signup-own-hours": reverse("volunteering:signup-own-hours", args=[signup.pk]),

@@ -129,6 +129,11 @@ def test_coordinator_cannot_accept_without_a_police_certificate(page: Page, site
     page.goto(site.url(f"/frivillighet/koordinering/oppdrag/{need.pk}/frivillige/"))
     row = page.locator("tr", has_text="Omar Khalil")
     with page.expect_navigation():
+        row.get_by_role("button", name="Approve for police certificate").click()
+    assert "The purpose letter is approved" in page.content()
+    assert Engagement.objects.get(need=need, person=omar).politiattest_letter_approved_at
+    row = page.locator("tr", has_text="Omar Khalil")
+    with page.expect_navigation():
         row.get_by_role("button", name="Accept").click()
     assert "Record that Omar Khalil has shown a valid certificate" in page.content()
     check_accessibility(page, "volunteers with the police certificate form")

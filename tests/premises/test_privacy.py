@@ -42,3 +42,33 @@ def test_season_applications_and_waiting_lists(baerum: Municipality) -> None:
     delete_account(user=person)
     assert not WaitlistEntry.objects.exists()
     wish.application.refresh_from_db()  # the organisation's case stays
+
+
+def test_deletion_offers_the_freed_time_to_the_waiting_list(
+    baerum: Municipality, django_capture_on_commit_callbacks: object
+) -> None:
+    from dugnad.premises import waitlist
+    from dugnad.premises.models import WaitlistEntry
+    from tests.premises.test_services import at
+
+    space = SpaceFactory.create(municipality=baerum)
+    person = UserFactory.create()
+    booking = book(space, 17, 19, person)
+    sequence = booking.sequence
+    waiting = UserFactory.create()
+    entry = waitlist.join(
+        actor=waiting,
+        municipality=baerum,
+        space=space,
+        start=at(17),
+        end=at(19),
+        purpose="Korøving",
+    )
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        delete_account(user=person)
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.CANCELLED
+    assert booking.sequence == sequence + 1  # calendar clients see the cancellation
+    assert set(booking.slots.values_list("status", flat=True)) == {BookingStatus.CANCELLED}
+    entry.refresh_from_db()
+    assert entry.status == WaitlistEntry.Status.OFFERED

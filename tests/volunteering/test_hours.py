@@ -13,7 +13,13 @@ from dugnad.municipalities.models import Municipality, Service
 from dugnad.people.models import AuditEntry, User
 from dugnad.volunteering import hours, services
 from dugnad.volunteering.models import EngagementStatus, ShiftSignup
-from tests.factories import EngagementFactory, NeedFactory, ShiftFactory, ShiftSignupFactory
+from tests.factories import (
+    EngagementFactory,
+    NeedFactory,
+    ShiftFactory,
+    ShiftSignupFactory,
+    UserFactory,
+)
 from tests.volunteering.test_views import client_for
 
 pytestmark = pytest.mark.django_db
@@ -103,13 +109,75 @@ def test_certificate_pdf(
     assert response.content.startswith(b"%PDF")
 
 
-def test_purpose_letter_pdf(baerum: Municipality, nursing_home: Service, volunteer: User) -> None:
+def test_purpose_letter_pdf(
+    baerum: Municipality,
+    nursing_home: Service,
+    coordinator: User,
+    volunteer: User,
+    mailoutbox: list[object],
+    django_capture_on_commit_callbacks: object,
+) -> None:
     item = NeedFactory.create(municipality=baerum, service=nursing_home, requires_politiattest=True)
     engagement = EngagementFactory.create(municipality=baerum, need=item, person=volunteer)
     client = client_for(volunteer)
-    assert "Purpose letter" in client.get(reverse("volunteering:mine")).content.decode()
-    response = client.get(reverse("volunteering:purpose-letter", args=[engagement.pk]))
+    letter = reverse("volunteering:purpose-letter", args=[engagement.pk])
+    approve = reverse("volunteering:engagement-purpose-letter", args=[engagement.pk])
+    # interest alone gives no letter: the coordinator has not offered the work yet
+    page = client.get(reverse("volunteering:mine")).content.decode()
+    assert "must approve you for a police certificate" in page
+    assert letter not in page
+    response = client.get(letter)
+    assert response.status_code == 302
+    assert not response.content.startswith(b"%PDF")
+    # neither the volunteer nor another coordinator can approve it
+    assert client.post(approve).status_code in (403, 404)
+    stranger = UserFactory.create()
+    assert client_for(stranger).post(approve).status_code in (403, 404)
+    engagement.refresh_from_db()
+    assert engagement.politiattest_letter_approved_at is None
+    # the need's coordinator approves it on the volunteers page
+    volunteers = client_for(coordinator).get(
+        reverse("volunteering:need-volunteers", args=[item.pk])
+    )
+    assert approve in volunteers.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        assert client_for(coordinator).post(approve).status_code == 302
+    engagement.refresh_from_db()
+    assert engagement.politiattest_letter_approved_by == coordinator
+    assert AuditEntry.objects.filter(
+        action="volunteering.approve_purpose_letter", actor=coordinator, subject=volunteer
+    ).exists()
+    assert [m.to for m in mailoutbox] == [[volunteer.email]]  # type: ignore[attr-defined]
+    assert letter in client.get(reverse("volunteering:mine")).content.decode()
+    response = client.get(letter)
     assert response.status_code == 200
     assert response.content.startswith(b"%PDF")
-    other = EngagementFactory.create(municipality=baerum, need=item)
+    # somebody else's engagement, even approved, is not found
+    other = EngagementFactory.create(
+        municipality=baerum, need=item, politiattest_letter_approved_at=timezone.now()
+    )
     assert client.get(reverse("volunteering:purpose-letter", args=[other.pk])).status_code == 404
+    # once withdrawn, no letter
+    services.withdraw_interest(person=volunteer, engagement=engagement)
+    assert client.get(letter).status_code == 302
+
+
+def test_purpose_letter_approval_rules(
+    baerum: Municipality, nursing_home: Service, coordinator: User, volunteer: User
+) -> None:
+    plain = NeedFactory.create(municipality=baerum, service=nursing_home)
+    engagement = EngagementFactory.create(municipality=baerum, need=plain, person=volunteer)
+    with pytest.raises(services.VolunteeringError):
+        services.approve_purpose_letter(actor=coordinator, engagement=engagement)
+    item = NeedFactory.create(municipality=baerum, service=nursing_home, requires_politiattest=True)
+    declined = EngagementFactory.create(
+        municipality=baerum, need=item, status=EngagementStatus.DECLINED
+    )
+    with pytest.raises(services.VolunteeringError):
+        services.approve_purpose_letter(actor=coordinator, engagement=declined)
+    mine = EngagementFactory.create(municipality=baerum, need=item, person=volunteer)
+    with pytest.raises(services.VolunteeringError):
+        services.approve_purpose_letter(actor=volunteer, engagement=mine)
+    services.approve_purpose_letter(actor=coordinator, engagement=mine)
+    with pytest.raises(services.VolunteeringError):
+        services.approve_purpose_letter(actor=coordinator, engagement=mine)

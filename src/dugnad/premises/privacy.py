@@ -7,13 +7,11 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from dugnad.municipalities.page_cache import bump_content_version
 from dugnad.people import privacy
 from dugnad.people.models import User
 from dugnad.premises.models import (
     ACTIVE_STATUSES,
     Booking,
-    BookingSlot,
     BookingStatus,
     CalendarFeed,
 )
@@ -42,20 +40,28 @@ def export_bookings(user: User) -> list[dict[str, Any]]:
 def erase_bookings(user: User) -> None:
     """Upcoming bookings are cancelled, so the time is free for others; past
     ones stay as records of the use (the account row itself is anonymised).
-    The person's calendar feed address stops working."""
+    Each cancellation is an ordinary one: the calendar ``sequence`` rises and a
+    freed confirmed time is offered to the waiting list after the commit. The
+    person's calendar feed address stops working."""
+    from dugnad.premises import services
+
     CalendarFeed.objects.filter(person=user).delete()
-    upcoming = Booking.objects.filter(
-        person=user, status__in=ACTIVE_STATUSES, end__gt=timezone.now()
+    upcoming = (
+        Booking.objects.select_for_update(of=("self",))
+        .filter(person=user, status__in=ACTIVE_STATUSES, end__gt=timezone.now())
+        .order_by("start", "pk")
     )
-    municipality_ids = set(upcoming.values_list("municipality_id", flat=True))
-    BookingSlot.objects.filter(booking__in=upcoming).update(status=BookingStatus.CANCELLED)
-    upcoming.update(status=BookingStatus.CANCELLED)
-    transaction.on_commit(lambda: _bump(municipality_ids))
+    for booking in upcoming:
+        was_confirmed = booking.status == BookingStatus.CONFIRMED
+        services._set_status(booking, BookingStatus.CANCELLED)
+        if was_confirmed:
+            _offer_on_commit(booking.pk)
 
 
-def _bump(municipality_ids: set[int]) -> None:
-    for municipality_id in municipality_ids:
-        bump_content_version(municipality_id)
+def _offer_on_commit(booking_id: int) -> None:
+    from dugnad.premises import waitlist
+
+    transaction.on_commit(lambda: waitlist.on_booking_cancelled(booking_id))
 
 
 privacy.register("bookings", exporter=export_bookings, eraser=erase_bookings)

@@ -62,6 +62,13 @@ def purpose_letter_pdf(*, person: User, engagement: Engagement) -> bytes:
         raise VolunteeringError(_("This need does not require a police certificate."))
     if engagement.status not in (EngagementStatus.INTERESTED, EngagementStatus.ACCEPTED):
         raise VolunteeringError(_("You are no longer signed up for this need."))
+    if engagement.politiattest_letter_approved_at is None:
+        raise VolunteeringError(
+            _(
+                "The coordinator must approve the purpose letter before you can download it. "
+                "They will tell you by e-mail."
+            )
+        )
     return render_pdf(
         "volunteering/pdf/purpose_letter.html",
         {

@@ -205,6 +205,19 @@ class Engagement(MunicipalityOwned):
     escalated_at = models.DateTimeField(
         _("escalated to the volunteer centre"), null=True, blank=True
     )
+    # The coordinator's consent that the person may download the purpose letter for
+    # a police certificate (the letter says the owner has offered them the work).
+    politiattest_letter_approved_at = models.DateTimeField(
+        _("purpose letter approved"), null=True, blank=True
+    )
+    politiattest_letter_approved_by = models.ForeignKey(
+        "people.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("purpose letter approved by"),
+    )
 
     class Meta:
         verbose_name = _("engagement")

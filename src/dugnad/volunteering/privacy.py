@@ -80,7 +80,18 @@ def export_volunteering(user: User) -> dict[str, Any]:
 def erase_volunteering(user: User) -> None:
     """Sign-ups (with their hours), interests, certificate checks, the profile
     and the consent history go with the account: the places are freed and
-    nothing else needs to be kept."""
+    nothing else needs to be kept. A freed place on an upcoming shift goes to
+    the first person on its waiting list, as when the person cancels."""
+    from django.utils import timezone
+
+    from dugnad.volunteering.services import _remove_signup
+
+    for signup in (
+        ShiftSignup.objects.filter(person=user, shift__starts_at__gt=timezone.now())
+        .select_related("shift")
+        .order_by("shift__starts_at", "pk")
+    ):
+        _remove_signup(signup)
     ShiftSignup.objects.filter(person=user).delete()
     Engagement.objects.filter(person=user).delete()
     PolitiattestCheck.objects.filter(person=user).delete()

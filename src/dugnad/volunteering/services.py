@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from dugnad.directory.models import Organisation
 from dugnad.municipalities.models import Service
-from dugnad.people import rules
+from dugnad.people import audit, rules
 from dugnad.people.models import User
 from dugnad.volunteering.models import (
     Engagement,
@@ -347,6 +347,53 @@ def record_politiattest(
         checked_on=checked_on,
         valid_until=add_years(checked_on, renewal_years),
     )
+
+
+@transaction.atomic
+def approve_purpose_letter(*, actor: User, engagement: Engagement) -> Engagement:
+    """The coordinator lets ``engagement.person`` download the purpose letter for a
+    police certificate (bekreftelse på formål).
+
+    The letter tells the police that the owner has offered the person the work, so it
+    is not issued on interest alone; acceptance has to wait for the certificate, so the
+    coordinator approves the letter as a step of its own.
+    """
+    _check_coordinates(actor, engagement)
+    engagement = (
+        Engagement.objects.select_for_update(of=("self",))
+        .select_related("need", "person")
+        .get(pk=engagement.pk)
+    )
+    if not engagement.need.requires_politiattest:
+        raise VolunteeringError(_("This need does not require a police certificate."))
+    if engagement.status not in (EngagementStatus.INTERESTED, EngagementStatus.ACCEPTED):
+        raise VolunteeringError(_("Only an interested or accepted person can get the letter."))
+    if engagement.politiattest_letter_approved_at is not None:
+        raise VolunteeringError(_("The purpose letter is already approved."))
+    engagement.politiattest_letter_approved_at = timezone.now()
+    engagement.politiattest_letter_approved_by = actor
+    engagement.save(
+        update_fields=["politiattest_letter_approved_at", "politiattest_letter_approved_by"]
+    )
+    audit.record(
+        actor=actor,
+        action="volunteering.approve_purpose_letter",
+        municipality=engagement.municipality,
+        subject=engagement.person,
+        target=engagement,
+    )
+    _mail(
+        _("Purpose letter for the police certificate: %(title)s")
+        % {"title": engagement.need.title},
+        _(
+            "The coordinator of “%(title)s” has approved your purpose letter for the police "
+            "certificate. Download it under My volunteering and attach it to your application "
+            "at politiet.no."
+        )
+        % {"title": engagement.need.title},
+        [engagement.person.email],
+    )
+    return engagement
 
 
 # --- shifts ------------------------------------------------------------------------

@@ -54,6 +54,11 @@ urlpatterns = [
         "koordinering/oppdrag/<int:pk>/politiattest/", views.politiattest, name="need-politiattest"
     ),
     path("koordinering/engasjement/<int:pk>/", views.engagement_decide, name="engagement-decide"),
+    path(
+        "koordinering/engasjement/<int:pk>/formal/",
+        views.approve_purpose_letter,
+        name="engagement-purpose-letter",
+    ),
     path("koordinering/vakter/<int:pk>/", views.shift_roster, name="shift-roster"),
     path("koordinering/pamelding/<int:pk>/", views.signup_hours, name="signup-hours"),
 ]

@@ -482,6 +482,22 @@ def engagement_decide(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("volunteering:need-volunteers", pk=engagement.need_id)
 
 
+@requires("volunteering.coordinate", obj=_engagement_arg)
+@require_POST
+def approve_purpose_letter(request: HttpRequest, pk: int) -> HttpResponse:
+    """Let the volunteer download the purpose letter for a police certificate."""
+    engagement = _engagement_arg(request, pk)
+    try:
+        services.approve_purpose_letter(actor=_person(request), engagement=engagement)
+    except services.VolunteeringError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request, _("The purpose letter is approved; the volunteer is told by e-mail.")
+        )
+    return redirect("volunteering:need-volunteers", pk=engagement.need_id)
+
+
 @requires("volunteering.coordinate", obj=_need_arg)
 @require_POST
 def politiattest(request: HttpRequest, pk: int) -> HttpResponse:
