@@ -9,7 +9,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from dugnad.directory.models import Organisation
 from dugnad.municipalities.models import Municipality
@@ -184,8 +184,14 @@ def test_proposal_honours_whole_and_parts_and_the_priorities(
     plan = season.propose(actor=manager, season_round=closed(season_round))
     assert set(plan.granted) == {w.pk for app in (kids_a, youth_b) for w in app.wishes.all()}
     refused = adults_whole.wishes.get()
-    assert "Stabæk Håndball" in refused.refusal_reason
-    assert "Bærums Verk IL" in refused.refusal_reason
+    assert "Stabæk Håndball" in refused.refusal_text
+    assert "Bærums Verk IL" in refused.refusal_text
+    # stored as facts, told in each reader's language
+    assert refused.refusal["kind"] == "priority"
+    with translation.override("nn"):
+        assert refused.refusal_text.startswith("Tida vart tildelt Bærums Verk IL")
+    with translation.override("en"):
+        assert refused.refusal_text.startswith("The time was given to Bærums Verk IL")
     season_round.refresh_from_db()
     assert season_round.status == SeasonRound.Status.PROPOSED
     adults_whole.refresh_from_db()
@@ -231,7 +237,7 @@ def test_adjust_by_hand_with_a_reason_and_no_overlaps_in_the_plan(
     }
     season.adjust(actor=manager, wish=granted, action="remove", reason="Trakk søknaden")
     granted.refresh_from_db()
-    assert granted.refusal_reason == "Trakk søknaden"
+    assert granted.refusal_text == "Trakk søknaden"
     assert AllocationAdjustment.objects.count() == 3
 
 
@@ -264,7 +270,11 @@ def test_proposal_keeps_clear_of_times_existing_bookings_hold_most_weeks(
     plan = season.propose(actor=manager, season_round=closed(season_round))
     refused = whole.wishes.get()
     assert refused.pk in plan.refused
-    assert refused.refusal_reason.startswith("Det finnes allerede bookinger")  # nb, stored
+    assert refused.refusal == {"kind": "blocked"}
+    with translation.override("nb"):
+        assert refused.refusal_text.startswith("Det finnes allerede bookinger")
+    with translation.override("en"):
+        assert refused.refusal_text.startswith("Existing bookings already hold")
     assert AllocatedSlot.objects.get().wish == moved.wishes.get()
     assert AllocatedSlot.objects.get().space == a  # the one-off booking does not block
     one_off.refresh_from_db()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -264,31 +265,24 @@ def _wishes(season_round: SeasonRound) -> list[SeasonWish]:
     )
 
 
-def _reason(
+def _refusal(
     refusal: allocation.Refusal,
     season_round: SeasonRound,
     by_id: dict[int, SeasonWish],
     criteria: list[str],
-) -> str:
+) -> dict[str, Any]:
+    """What the allocation found, as facts: each reader gets the sentence in
+    their own language (:attr:`SeasonWish.refusal_text`)."""
     if refusal.reason == allocation.OUTSIDE_HOURS:
-        return _("The time is outside the hours this round allocates (%(start)s–%(end)s).") % {
+        return {
+            "kind": "outside_hours",
             "start": f"{season_round.day_start:%H:%M}",
             "end": f"{season_round.day_end:%H:%M}",
         }
     if refusal.reason == allocation.BLOCKED or not refusal.by_wishes:
-        return _(
-            "Existing bookings already hold this time in most weeks of the season, "
-            "and none of the alternatives you accepted was free."
-        )
+        return {"kind": "blocked"}
     names = sorted({by_id[w].application.organisation.name for w in refusal.by_wishes})
-    labels = dict(PriorityCriterion.Kind.choices)
-    return _(
-        "The time was given to %(names)s, which came first under the priorities "
-        "(in order: %(criteria)s), and none of the alternatives you accepted was free."
-    ) % {
-        "names": ", ".join(names),
-        "criteria": "; ".join(str(labels[c]).lower() for c in criteria),
-    }
+    return {"kind": "priority", "names": names, "criteria": list(criteria)}
 
 
 def _existing_blocks(
@@ -387,12 +381,11 @@ def propose(*, actor: User, season_round: SeasonRound) -> allocation.Plan:
         )
         for wish_id, space_id in plan.granted.items()
     )
-    with override(settings.LANGUAGE_CODE):
-        for wish in wishes:
-            refusal = plan.refused.get(wish.pk)
-            reason = _reason(refusal, season_round, by_id, criteria) if refusal else ""
-            if reason != wish.refusal_reason:
-                SeasonWish.objects.filter(pk=wish.pk).update(refusal_reason=reason)
+    for wish in wishes:
+        refusal = plan.refused.get(wish.pk)
+        found = _refusal(refusal, season_round, by_id, criteria) if refusal else {}
+        if found != wish.refusal or wish.refusal_reason:
+            SeasonWish.objects.filter(pk=wish.pk).update(refusal=found, refusal_reason="")
     for pk, share in plan.shares.items():
         SeasonApplication.objects.filter(pk=pk).update(bound_minutes=share.bound)
     SeasonRound.objects.filter(pk=season_round.pk).update(
@@ -453,7 +446,7 @@ def adjust(
         if current is None:
             raise SeasonError(_("This wish is not granted."))
         current.delete()
-        SeasonWish.objects.filter(pk=wish.pk).update(refusal_reason=reason)
+        SeasonWish.objects.filter(pk=wish.pk).update(refusal={}, refusal_reason=reason)
         details = ""
     elif action in (Action.GRANT, Action.MOVE):
         if action == Action.MOVE and current is None:
@@ -490,7 +483,7 @@ def adjust(
                 "by_hand": True,
             },
         )
-        SeasonWish.objects.filter(pk=wish.pk).update(refusal_reason="")
+        SeasonWish.objects.filter(pk=wish.pk).update(refusal={}, refusal_reason="")
         details = f"{space} {weekday} {start_time:%H:%M}–{end_time:%H:%M}"
     else:
         raise SeasonError(_("Unknown change."))

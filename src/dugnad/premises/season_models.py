@@ -175,7 +175,11 @@ class SeasonWish(MunicipalityOwned):
     priority = models.PositiveSmallIntegerField(
         _("priority"), default=1, help_text=_("1 is your most important wish.")
     )
-    # Why the wish was refused (by the allocation or by hand); empty when granted.
+    # Why the wish was refused, empty when granted: ``refusal`` holds what the
+    # allocation found (``kind`` and its facts), rendered in each reader's
+    # language by :attr:`refusal_text`; ``refusal_reason`` the manager's own
+    # words when a wish was refused by hand.
+    refusal = models.JSONField(_("refusal"), default=dict, blank=True)
     refusal_reason = models.TextField(_("reason for refusal"), blank=True)
 
     class Meta:
@@ -195,6 +199,38 @@ class SeasonWish(MunicipalityOwned):
     @property
     def hours(self) -> float:
         return _minutes(self.start_time, self.end_time) / 60
+
+    @property
+    def refusal_text(self) -> str:
+        """Why the wish was refused, in the active language ("" when granted)."""
+        kind = (self.refusal or {}).get("kind")
+        if kind == "outside_hours":
+            return str(
+                _("The time is outside the hours this round allocates (%(start)s–%(end)s).")
+                % {"start": self.refusal["start"], "end": self.refusal["end"]}
+            )
+        if kind == "blocked":
+            return str(
+                _(
+                    "Existing bookings already hold this time in most weeks of the season, "
+                    "and none of the alternatives you accepted was free."
+                )
+            )
+        if kind == "priority":
+            labels = dict(PriorityCriterion.Kind.choices)
+            return str(
+                _(
+                    "The time was given to %(names)s, which came first under the priorities "
+                    "(in order: %(criteria)s), and none of the alternatives you accepted was free."
+                )
+                % {
+                    "names": ", ".join(self.refusal["names"]),
+                    "criteria": "; ".join(
+                        str(labels.get(c, c)).lower() for c in self.refusal["criteria"]
+                    ),
+                }
+            )
+        return self.refusal_reason
 
 
 def _minutes(start: datetime.time, end: datetime.time) -> int:
