@@ -151,3 +151,24 @@ def test_an_open_offer_holds_the_time_for_the_person_it_was_offered_to(
     book(half, 18, 19)
     # The person it was offered to takes it.
     assert waitlist.accept(actor=first.person, entry=first).status == BookingStatus.CONFIRMED
+
+
+def test_an_open_offer_holds_the_time_against_weekly_bookings_too(
+    hall: Space, django_capture_on_commit_callbacks: object
+) -> None:
+    booking = book(hall, 17, 19)
+    first = join(hall, 17, 19)
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        services.cancel_booking(actor=booking.person, booking=booking)
+    first.refresh_from_db()
+    assert first.status == Status.OFFERED
+    with pytest.raises(services.BookingError, match="waiting list"):
+        services.request_series(
+            actor=UserFactory.create(),
+            municipality=hall.municipality,
+            space=hall,
+            dates=[timezone.localtime(at(17)).date()],
+            start_time=timezone.localtime(at(17)).time(),
+            end_time=timezone.localtime(at(18)).time(),
+            purpose="Fast trening",
+        )

@@ -236,10 +236,28 @@ def _insert(
     price: pricing.Price,
     series: BookingSeries | None = None,
 ) -> Booking:
-    """Write one booking and its slots. The caller holds the building's lock,
-    so everything that can be worked out before (rules, price, leaves) is."""
+    """Write one booking and its slots. The caller holds the locks of the leaf
+    spaces (``queue_on_leaves``), so everything that can be worked out before
+    (rules, price, leaves) is. Single bookings and every date of a series pass
+    here: a confirmed booking or an open waiting-list offer refuses them."""
     if overlaps_confirmed(leaf_ids=leaf_ids, start=start, end=end):
         raise BookingConflict
+    held_until = _held_for_waiting_list(
+        actor=actor,
+        space=space,
+        parents=config_of(space.building_id).parents,
+        leaf_ids=leaf_ids,
+        start=start,
+        end=end,
+    )
+    if held_until is not None:
+        raise BookingError(
+            _(
+                "This time is offered to the next person on the waiting list until "
+                "%(time)s. Try again after that, or choose another time."
+            )
+            % {"time": date_format(timezone.localtime(held_until), "SHORT_DATETIME_FORMAT")}
+        )
     status = BookingStatus.REQUESTED if space.needs_approval else BookingStatus.CONFIRMED
     booking = Booking(
         municipality=municipality,
@@ -331,17 +349,6 @@ def request_booking(
         parents=parents,
         all_tariffs=config.tariffs,
     )
-    held_until = _held_for_waiting_list(
-        actor=actor, space=space, parents=parents, leaf_ids=leaf_ids, start=start, end=end
-    )
-    if held_until is not None:
-        raise BookingError(
-            _(
-                "This time is offered to the next person on the waiting list until "
-                "%(time)s. Try again after that, or choose another time."
-            )
-            % {"time": date_format(timezone.localtime(held_until), "SHORT_DATETIME_FORMAT")}
-        )
     queue_on_leaves(leaf_ids)
     booking = _insert(
         actor=actor,
