@@ -171,20 +171,10 @@ class Space(MunicipalityOwned):
 
     def leaf_ids(self) -> list[int]:
         """The leaf spaces a booking of this space occupies (itself if it has no parts)."""
-        children: dict[int | None, list[int]] = {}
-        for pk, parent_id in Space.objects.filter(building_id=self.building_id).values_list(
-            "pk", "parent_id"
-        ):
-            children.setdefault(parent_id, []).append(pk)
-        leaves: list[int] = []
-        stack = [self.pk]
-        while stack:
-            pk = stack.pop()
-            if pk in children:
-                stack.extend(children[pk])
-            else:
-                leaves.append(pk)
-        return sorted(leaves)
+        from dugnad.premises.building_config import config_of
+        from dugnad.premises.opening import leaves_under
+
+        return leaves_under(config_of(self.building_id).parents, self.pk)
 
 
 class OpeningHours(MunicipalityOwned):

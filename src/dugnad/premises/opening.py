@@ -22,7 +22,7 @@ DAY = 24 * 60
 Interval = tuple[int, int]
 
 
-def _minutes(value: datetime.time) -> int:
+def minutes_of_day(value: datetime.time) -> int:
     return value.hour * 60 + value.minute
 
 
@@ -129,7 +129,9 @@ class OpeningCalendar:
         self.weekly: dict[int | None, dict[int, list[Interval]]] = {}
         for row in hours:
             by_day = self.weekly.setdefault(row.space_id, {})
-            by_day.setdefault(row.weekday, []).append((_minutes(row.opens), _minutes(row.closes)))
+            by_day.setdefault(row.weekday, []).append(
+                (minutes_of_day(row.opens), minutes_of_day(row.closes))
+            )
         # Every public holiday ends a school day; the building closes on them
         # only if it says so.
         self.public_holidays = (
@@ -209,7 +211,7 @@ class OpeningCalendar:
             if closure.start_time is None or closure.end_time is None:
                 cut = (0, DAY)
             else:
-                cut = (_minutes(closure.start_time), _minutes(closure.end_time) or DAY)
+                cut = (minutes_of_day(closure.start_time), minutes_of_day(closure.end_time) or DAY)
             before = result.open
             result.open = _subtract(result.open, cut)
             if result.open != before:
@@ -220,8 +222,8 @@ class OpeningCalendar:
         """Is ``[start, end)`` (one local day) entirely within open time?"""
         local_start = start.astimezone(zone())
         local_end = end.astimezone(zone())
-        begin = _minutes(local_start.time())
-        finish = _minutes(local_end.time())
+        begin = minutes_of_day(local_start.time())
+        finish = minutes_of_day(local_end.time())
         if local_end.date() != local_start.date():
             if local_end.date() != local_start.date() + datetime.timedelta(days=1) or finish:
                 return False

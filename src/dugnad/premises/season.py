@@ -48,6 +48,7 @@ from dugnad.premises.models import (
     SeasonWish,
     Space,
 )
+from dugnad.premises.opening import minutes_of_day
 from dugnad.premises.season_permissions import (
     can_apply_season,
     can_edit_priorities,
@@ -66,14 +67,6 @@ class SeasonError(Exception):
 def _check(allowed: bool) -> None:
     if not allowed:
         raise SeasonError(_("You do not have permission to do this."))
-
-
-def _minutes(value: datetime.time) -> int:
-    return value.hour * 60 + value.minute
-
-
-def _time(minutes: int) -> datetime.time:
-    return datetime.time(minutes // 60, minutes % 60)
 
 
 # --- rounds and priorities -----------------------------------------------------
@@ -317,8 +310,8 @@ def _existing_blocks(
             start, end = start.astimezone(zone), end.astimezone(zone)
             day = start.date()
             while day <= end.date():
-                begin = _minutes(start.time()) if day == start.date() else 0
-                finish = _minutes(end.time()) if day == end.date() else 24 * 60
+                begin = minutes_of_day(start.time()) if day == start.date() else 0
+                finish = minutes_of_day(end.time()) if day == end.date() else 24 * 60
                 if day in days and finish > begin:
                     found.append((leaf_id, day.weekday(), day.toordinal(), begin, finish))
                 day += datetime.timedelta(days=1)
@@ -356,15 +349,17 @@ def propose(*, actor: User, season_round: SeasonRound) -> allocation.Plan:
                 id=w.pk,
                 applicant_id=w.application_id,
                 weekday=w.weekday,
-                start=_minutes(w.start_time),
-                end=_minutes(w.end_time),
+                start=minutes_of_day(w.start_time),
+                end=minutes_of_day(w.end_time),
                 options=(w.space_id, *sorted(a.pk for a in w.alternatives.all())),
                 priority=w.priority,
             )
             for w in wishes
         ],
         criteria=criteria,
-        window=allocation.Window(_minutes(season_round.day_start), _minutes(season_round.day_end)),
+        window=allocation.Window(
+            minutes_of_day(season_round.day_start), minutes_of_day(season_round.day_end)
+        ),
         blocked=_existing_blocks(season_round, infos),
     )
     AllocatedSlot.objects.filter(round=season_round).delete()

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 
 from dugnad.premises.models import AllocatedSlot, SeasonApplication, SeasonRound, SeasonWish, Space
-from dugnad.premises.season import _minutes, _space_infos
+from dugnad.premises.opening import minutes_of_day
+from dugnad.premises.season import _space_infos
 
 
 @dataclass
@@ -44,7 +45,7 @@ def hall_grids(season_round: SeasonRound) -> list[HallGrid]:
         grid = grids.get(infos[slot.space_id].root_id)
         if grid is None:
             continue
-        start, end = _minutes(slot.start_time), _minutes(slot.end_time)
+        start, end = minutes_of_day(slot.start_time), minutes_of_day(slot.end_time)
         label = f"{slot.wish.application.organisation.name} ({slot.space.name})"
         for row in grid.rows:
             if start < (row.hour + 1) * 60 and end > row.hour * 60:

@@ -89,27 +89,30 @@ def overlaps_confirmed(
     ).exists()
 
 
-def _held_for_waiting_list(
+def offer_holding(
     *,
-    actor: User,
-    space: Space,
+    building_id: int,
     parents: dict[int, int | None],
     leaf_ids: list[int],
     start: datetime.datetime,
     end: datetime.datetime,
+    exclude_person: User | None = None,
 ) -> datetime.datetime | None:
-    """Until when an open waiting-list offer to someone else holds any of these
-    leaves at this time (None: not held). A freed time is offered to the list in
-    order; while the offer runs, nobody else can take it."""
+    """Until when an open waiting-list offer (to someone other than
+    ``exclude_person``) holds any of these leaves at this time; None: not held.
+    A freed time is offered to the list in order; while the offer runs, nobody
+    else can take it, and it is not offered twice."""
     from dugnad.premises.models import WaitlistEntry
 
     offers = WaitlistEntry.objects.filter(
-        space__building_id=space.building_id,
+        space__building_id=building_id,
         status=WaitlistEntry.Status.OFFERED,
         offer_expires_at__gt=timezone.now(),
         start__lt=end,
         end__gt=start,
-    ).exclude(person=actor)
+    )
+    if exclude_person is not None:
+        offers = offers.exclude(person=exclude_person)
     wanted = set(leaf_ids)
     for space_id, expires in offers.values_list("space_id", "offer_expires_at"):
         if wanted.intersection(leaves_under(parents, space_id)):
@@ -242,13 +245,13 @@ def _insert(
     here: a confirmed booking or an open waiting-list offer refuses them."""
     if overlaps_confirmed(leaf_ids=leaf_ids, start=start, end=end):
         raise BookingConflict
-    held_until = _held_for_waiting_list(
-        actor=actor,
-        space=space,
+    held_until = offer_holding(
+        building_id=space.building_id,
         parents=config_of(space.building_id).parents,
         leaf_ids=leaf_ids,
         start=start,
         end=end,
+        exclude_person=actor,
     )
     if held_until is not None:
         raise BookingError(

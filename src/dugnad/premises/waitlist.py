@@ -30,7 +30,9 @@ from dugnad.municipalities.models import Municipality
 from dugnad.people import rules
 from dugnad.people.models import User
 from dugnad.premises import services
+from dugnad.premises.building_config import config_of
 from dugnad.premises.models import Booking, Space, WaitlistEntry
+from dugnad.premises.opening import leaves_under
 from dugnad.premises.season import site_url
 
 OFFER_HOURS = 24
@@ -106,7 +108,8 @@ def offer_next(
     """Offer the first waiting entry (in order of joining) that overlaps the
     freed time and whose whole span is now free."""
     now = timezone.now()
-    leaves = set(space.leaf_ids())
+    parents = config_of(space.building_id).parents
+    leaves = set(leaves_under(parents, space.pk))
     candidates = (
         WaitlistEntry.objects.select_for_update()
         .filter(
@@ -120,12 +123,19 @@ def offer_next(
         .order_by("created_at", "pk")
     )
     for entry in candidates:
-        entry_leaves = entry.space.leaf_ids()
+        entry_leaves = leaves_under(parents, entry.space_id)
         if not leaves & set(entry_leaves):
             continue
         if services.overlaps_confirmed(leaf_ids=entry_leaves, start=entry.start, end=entry.end):
             continue
-        if _open_offer_overlaps(entry, entry_leaves):
+        # already offered to someone earlier in line
+        if services.offer_holding(
+            building_id=space.building_id,
+            parents=parents,
+            leaf_ids=entry_leaves,
+            start=entry.start,
+            end=entry.end,
+        ):
             continue
         entry.status = Status.OFFERED
         entry.offered_at = now
@@ -134,19 +144,6 @@ def offer_next(
         _notify_offer(entry)
         return entry
     return None
-
-
-def _open_offer_overlaps(entry: WaitlistEntry, leaves: list[int]) -> bool:
-    """Is the time already offered to someone earlier in line?"""
-    return any(
-        set(other.space.leaf_ids()) & set(leaves)
-        for other in WaitlistEntry.objects.filter(
-            status=Status.OFFERED,
-            space__building_id=entry.space.building_id,
-            start__lt=entry.end,
-            end__gt=entry.start,
-        ).select_related("space")
-    )
 
 
 def offer_token(entry: WaitlistEntry) -> str:
