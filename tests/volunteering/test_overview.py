@@ -110,7 +110,7 @@ def test_page_and_csv(
     response = client.get(reverse("volunteering:overview-csv"), {"bydel": data["sandvika"].pk})  # type: ignore[attr-defined]
     text = response.content.decode("utf-8-sig")
     assert response["Content-Type"].startswith("text/csv")
-    assert "Lindelia;2;2;4.0" in text
+    assert "Lindelia;2;2;4,0" in text
     assert "Røde Kors" not in text
 
 

@@ -5,9 +5,7 @@ one row per organisation, written a chunk of rows at a time."""
 from __future__ import annotations
 
 import csv
-import re
 from collections.abc import Callable, Iterable, Iterator
-from decimal import Decimal
 
 from django.http import HttpRequest
 from django.urls import reverse
@@ -16,28 +14,10 @@ from django.utils.translation import gettext_lazy as _
 
 from dugnad.directory.models import Organisation
 from dugnad.directory.opendata import districts_of, language_pairs, target_group_pairs
+from dugnad.spreadsheet import decimal_comma, safe_cell
 
 BOM = "\ufeff"
 CHUNK_SIZE = 500
-
-# Spreadsheets run a cell that starts with one of these as a formula (CSV
-# injection); such a cell gets a leading apostrophe. Phone numbers such as
-# "+47 67 13 00 00" are left as they are.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_PHONE = re.compile(r"^\+?[\d ()-]+$")
-
-
-def _safe(value: str) -> str:
-    if value.startswith(_FORMULA_START) and not _PHONE.match(value):
-        return "'" + value
-    return value
-
-
-def _decimal(value: Decimal | float | None, places: int) -> str:
-    """A number with a decimal comma, as Norwegian spreadsheets read it."""
-    if value is None:
-        return ""
-    return f"{Decimal(value):.{places}f}".replace(".", ",")
 
 
 def _kroner(ore: int | None) -> str:
@@ -67,8 +47,8 @@ def columns(request: HttpRequest) -> list[tuple[object, Callable[[Organisation],
         (_("Target groups"), lambda o: ", ".join(label for _c, label in target_group_pairs(o))),
         (_("Languages"), lambda o: ", ".join(label for _c, label in language_pairs(o))),
         (_("Membership fee (NOK a year)"), lambda o: _kroner(o.membership_fee_ore)),
-        (_("Latitude"), lambda o: _decimal(o.latitude, 6)),
-        (_("Longitude"), lambda o: _decimal(o.longitude, 6)),
+        (_("Latitude"), lambda o: decimal_comma(o.latitude, 6)),
+        (_("Longitude"), lambda o: decimal_comma(o.longitude, 6)),
         (_("Register status"), lambda o: str(o.get_register_status_display())),
         (_("Updated"), lambda o: f"{timezone.localtime(o.updated_at):%Y-%m-%d %H:%M}"),
         (_("Page"), page),
@@ -93,4 +73,4 @@ def csv_lines(request: HttpRequest, organisations: Iterable[Organisation]) -> It
         yield BOM + writer.writerow([str(header) for header, _value in selected])
     for organisation in organisations:
         with translation.override(language):
-            yield writer.writerow([_safe(value(organisation)) for _header, value in selected])
+            yield writer.writerow([safe_cell(value(organisation)) for _header, value in selected])

@@ -23,6 +23,7 @@ from dugnad.premises.models import (
     Space,
 )
 from dugnad.premises.opening import OpeningCalendar
+from dugnad.spreadsheet import safe_cell
 
 FIRST_HOUR = 7
 LAST_HOUR = 23  # the grid shows [07:00, 23:00)
@@ -182,13 +183,6 @@ INVOICE_COLUMNS = [
 ]
 
 
-def spreadsheet_cell(value: object) -> object:
-    """Keep a spreadsheet from reading text as a formula (CSV injection)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def write_invoice_csv(out: Any, bookings: QuerySet[Booking]) -> None:
     """One row per booking; amounts in kroner with a decimal point (semicolons
     between fields, as Norwegian spreadsheet and finance imports expect)."""
@@ -200,7 +194,7 @@ def write_invoice_csv(out: Any, bookings: QuerySet[Booking]) -> None:
         hours = (booking.end - booking.start).total_seconds() / 3600
         customer = booking.organisation.name if booking.organisation else booking.person.full_name
         writer.writerow(
-            spreadsheet_cell(value)
+            safe_cell(value)
             for value in [
                 booking.pk,
                 start.date().isoformat(),
@@ -482,7 +476,7 @@ def write_utilisation_csv(out: Any, building: Building, report: Utilisation) -> 
     for space, _total in report.rooms:
         for month, usage in enumerate(report.by_room_month[space.pk], start=1):
             writer.writerow(
-                spreadsheet_cell(value)
+                safe_cell(value)
                 for value in [
                     building.name,
                     space.name,

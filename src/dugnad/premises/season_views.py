@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from dugnad.municipalities.tenancy import current_municipality, get_scoped_or_404, scoped
 from dugnad.people import rules
 from dugnad.people.decorators import requires
-from dugnad.premises import forms, queries, season, season_forms, season_queries, waitlist
+from dugnad.premises import forms, season, season_forms, season_queries, waitlist
 from dugnad.premises.models import (
     AllocationAdjustment,
     PriorityCriterion,
@@ -27,6 +27,7 @@ from dugnad.premises.models import (
 )
 from dugnad.premises.season_permissions import can_apply_season, can_manage_season
 from dugnad.premises.views import _administered, _municipality, _person
+from dugnad.spreadsheet import safe_cell
 
 
 def _round(request: HttpRequest, pk: int) -> SeasonRound:
@@ -303,8 +304,8 @@ def report_csv(request: HttpRequest, pk: int) -> HttpResponse:
         application = share.application
         writer.writerow(
             [
-                queries.spreadsheet_cell(application.organisation.name),
-                queries.spreadsheet_cell(application.activity),
+                safe_cell(application.organisation.name),
+                safe_cell(application.activity),
                 application.get_age_group_display(),
                 application.members,
                 f"{share.wished_hours:.2f}",

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from dugnad.municipalities.tenancy import current_municipality
 from dugnad.people.decorators import requires
+from dugnad.spreadsheet import decimal_comma, safe_cell
 from dugnad.volunteering.overview import OverviewFilter, overview
 from dugnad.volunteering.programme_forms import OverviewFilterForm
 
@@ -77,5 +78,7 @@ def overview_csv(request: HttpRequest) -> HttpResponse:
         writer.writerow([])
         writer.writerow([heading, _("Active volunteers"), _("Shifts"), _("Hours")])
         for row in rows:
-            writer.writerow([row.label, row.volunteers, row.shifts, f"{row.hours:.1f}"])
+            writer.writerow(
+                [safe_cell(row.label), row.volunteers, row.shifts, decimal_comma(row.hours, 1)]
+            )
     return response
