@@ -721,7 +721,3 @@ class _RecordReader:
                 )
         self.problem(f"icnpoKategorier[{position}] has no category number: {dict(raw)!r}.")
         return None
-
-
-def all_problems(batches: Iterable[Batch]) -> list[RecordProblem]:
-    return [problem for batch in batches for problem in batch.problems]

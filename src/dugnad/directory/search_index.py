@@ -25,8 +25,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db.models import QuerySet
-
 from dugnad.directory.icnpo import main_code
 from dugnad.directory.models import IcnpoCategory, Organisation
 from dugnad.municipalities.models import District, Municipality
@@ -88,17 +86,6 @@ def directory_index(municipality: Municipality) -> DirectoryIndex:
     return index
 
 
-def forget_indexes() -> None:
-    """Drop every index of this process (tests; a new one is built on demand)."""
-    with _lock:
-        _indexes.clear()
-
-
-def _listed_ids(municipality: Municipality) -> QuerySet[Any]:
-    listed = Organisation.objects.in_municipality(municipality).listed()
-    return listed.order_by().values("pk")
-
-
 def build_index(municipality: Municipality, version: int) -> DirectoryIndex:
     """Read the index from the database: five queries, whatever the size."""
     listed = Organisation.objects.in_municipality(municipality).listed()
@@ -106,7 +93,7 @@ def build_index(municipality: Municipality, version: int) -> DirectoryIndex:
         "pk", "created_at", "district_id", "district__slug", "target_groups", "languages"
     )
     base: list[tuple[int, datetime, int | None, str | None, Any, Any]] = list(rows)
-    ids = _listed_ids(municipality)
+    ids = listed.order_by().values("pk")
     categories: dict[int, set[tuple[str, str | None]]] = {}
     through = Organisation.categories.through.objects.filter(organisation_id__in=ids)
     for pk, code, parent in through.values_list(

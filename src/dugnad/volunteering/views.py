@@ -97,7 +97,8 @@ def need(request: HttpRequest, pk: int) -> HttpResponse:
         Need.objects.published().select_related("service", "organisation", "district"),
         pk=pk,
     )
-    shifts = list(_with_places(item.shifts.all()))
+    # Only shifts still to come: a started shift cannot be taken or cancelled.
+    shifts = list(_with_places(item.shifts.filter(starts_at__gt=timezone.now())))
     engagement = None
     my_signups: dict[int, ShiftSignup] = {}
     person = request.user
@@ -207,9 +208,9 @@ def mine(request: HttpRequest) -> HttpResponse:
         .select_related("need__service", "need__organisation")
         .order_by("-created_at")
     )
-    signups = (
+    signups = (  # coming shifts; past ones are on the history page
         scoped(request, ShiftSignup)
-        .filter(person=person)
+        .filter(person=person, shift__starts_at__gt=timezone.now())
         .select_related("shift__need")
         .order_by("shift__starts_at")
     )
