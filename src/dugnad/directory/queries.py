@@ -202,7 +202,13 @@ def claims_to_decide(person: Any, claims: QuerySet[OrganisationClaim]) -> list[O
     pending = (
         claims.filter(status=ClaimStatus.PENDING)
         .select_related("organisation", "claimant", "municipality")
-        .prefetch_related("organisation__member_of")
+        # the councils with their municipality: the rule asks who administers each
+        .prefetch_related(
+            Prefetch(
+                "organisation__member_of",
+                queryset=Organisation.objects.select_related("municipality"),
+            )
+        )
         .order_by("created_at")
     )
     return [

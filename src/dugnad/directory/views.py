@@ -47,7 +47,7 @@ def index(request: HttpRequest) -> HttpResponse:
                 "lng": float(o.longitude),
             }
             for o in result.page
-            if o.latitude is not None and o.longitude is not None
+            if o.has_coordinates
         ],
         "licence": NLOD,
     }
