@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +24,7 @@ from dugnad.directory.models import (
 from dugnad.directory.text import stems, with_compound_heads
 from dugnad.directory.validators import invalid_number_message, organisation_number_is_valid
 from dugnad.municipalities.models import District, Municipality
-from dugnad.municipalities.page_cache import bump_content_version
+from dugnad.municipalities.page_cache import content_changed
 from dugnad.people import audit, rules
 from dugnad.people.models import Role, RoleAssignment, User
 from dugnad.people.services import PeopleError, grant_role, withdraw_role
@@ -75,14 +75,20 @@ def update_search_document(*, organisation: Organisation) -> None:
     )
     organisation.search_document = document
     organisation.search_stems = stemmed
-    municipality_ids = {organisation.municipality_id}
-    municipality_ids |= set(organisation.active_in.values_list("pk", flat=True))
-    transaction.on_commit(lambda: _bump_all(municipality_ids))
+    listing_changed(organisation)
 
 
-def _bump_all(municipality_ids: set[int]) -> None:
+def listing_changed(
+    organisation: Organisation, *, include_home: bool = True, also: Iterable[int] = ()
+) -> None:
+    """Every municipality that lists the organisation (its home, where it is
+    active, and ``also``) gets a new content version: their cached pages and
+    facet indexes are rebuilt (now, and again on commit)."""
+    municipality_ids = set(organisation.active_in.values_list("pk", flat=True)) | set(also)
+    if include_home and organisation.municipality_id is not None:
+        municipality_ids.add(organisation.municipality_id)
     for municipality_id in municipality_ids:
-        bump_content_version(municipality_id)
+        content_changed(municipality_id)
 
 
 # --- claims ----------------------------------------------------------------------

@@ -16,16 +16,9 @@ from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_sav
 from django.dispatch import receiver
 
 from dugnad.directory.models import Organisation
+from dugnad.directory.services import listing_changed
 from dugnad.municipalities.models import Municipality
 from dugnad.municipalities.page_cache import content_changed
-
-
-def _bump_listing(organisation: Organisation, also: set[int] | None = None) -> None:
-    municipality_ids = set(organisation.active_in.values_list("pk", flat=True)) | (also or set())
-    if organisation.municipality_id is not None:
-        municipality_ids.add(organisation.municipality_id)
-    for municipality_id in municipality_ids:
-        content_changed(municipality_id)
 
 
 @receiver(pre_save, sender=Organisation)
@@ -43,13 +36,15 @@ def organisation_moving(
 
 @receiver(post_save, sender=Organisation)
 def organisation_saved(instance: Organisation, created: bool, **_kwargs: Any) -> None:
-    if not created:  # a new organisation is active nowhere else yet
-        _bump_listing(instance)
+    # The home municipality is bumped by the receiver every municipality-owned
+    # record has; a new organisation is active nowhere else yet.
+    if not created:
+        listing_changed(instance, include_home=False)
 
 
 @receiver(pre_delete, sender=Organisation)
 def organisation_deleted(instance: Organisation, **_kwargs: Any) -> None:
-    _bump_listing(instance)  # while its links still say where it was listed
+    listing_changed(instance)  # while its links still say where it was listed
 
 
 # Only these links: a receiver for every many-to-many relation would turn
@@ -69,7 +64,7 @@ def organisation_links_changed(
         return
     if isinstance(instance, Organisation):
         also = set(pk_set or ()) if model is Municipality else set()
-        _bump_listing(instance, also)
+        listing_changed(instance, also=also)
     elif model is Organisation and pk_set:
         for organisation in Organisation.objects.filter(pk__in=pk_set):
-            _bump_listing(organisation)
+            listing_changed(organisation)
