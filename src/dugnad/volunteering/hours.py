@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from dugnad.municipalities.models import Municipality
 from dugnad.people import audit
 from dugnad.people.models import User
-from dugnad.volunteering.models import Need, ShiftSignup, SignupStatus
+from dugnad.volunteering.models import Need, Shift, ShiftSignup, SignupStatus
 from dugnad.volunteering.services import VolunteeringError, _check_coordinates
 
 MAX_HOURS = Decimal(24)
@@ -39,10 +39,19 @@ def _check_hours(hours: Decimal) -> None:
         raise VolunteeringError(_("Give the hours as a number between 0 and 24."))
 
 
+# People may be checked in from an hour before the shift starts.
+CHECK_IN_LEAD = datetime.timedelta(hours=1)
+
+
+def check_in_open(shift: Shift) -> bool:
+    """Can people be checked in (and hours logged) on ``shift`` yet?"""
+    return shift.starts_at <= timezone.now() + CHECK_IN_LEAD
+
+
 def _check_confirmed_and_started(signup: ShiftSignup) -> None:
     if signup.status != SignupStatus.CONFIRMED:
         raise VolunteeringError(_("Only people with a place on the shift can be checked in."))
-    if signup.shift.starts_at > timezone.now() + datetime.timedelta(hours=1):
+    if not check_in_open(signup.shift):
         raise VolunteeringError(_("The shift has not started yet."))
 
 

@@ -288,21 +288,30 @@ def check_valid_until(check: PolitiattestCheck) -> datetime.date:
     return check.valid_until or add_years(check.checked_on, DEFAULT_RENEWAL_YEARS)
 
 
+def valid_politiattests(
+    people: Iterable[User], need: Need, *, today: datetime.date | None = None
+) -> dict[int, PolitiattestCheck]:
+    """For each of ``people`` with a check recorded with the need's owner that is
+    still valid today: the newest such check (one query for all of them)."""
+    today = today or timezone.localdate()
+    checks = PolitiattestCheck.objects.filter(person__in=people)
+    if need.service_id:
+        checks = checks.filter(service_id=need.service_id)
+    else:
+        checks = checks.filter(organisation_id=need.organisation_id)
+    found: dict[int, PolitiattestCheck] = {}
+    for check in checks.order_by("-checked_on", "-pk"):
+        if check.person_id not in found and check_valid_until(check) >= today:
+            found[check.person_id] = check
+    return found
+
+
 def valid_politiattest(
     person: User, need: Need, *, today: datetime.date | None = None
 ) -> PolitiattestCheck | None:
     """The newest check recorded for ``person`` with the need's owner that is
     still valid today, if any."""
-    today = today or timezone.localdate()
-    checks = PolitiattestCheck.objects.filter(person=person)
-    if need.service_id:
-        checks = checks.filter(service_id=need.service_id)
-    else:
-        checks = checks.filter(organisation_id=need.organisation_id)
-    for check in checks.order_by("-checked_on", "-pk"):
-        if check_valid_until(check) >= today:
-            return check
-    return None
+    return valid_politiattests([person], need, today=today).get(person.pk)
 
 
 def has_politiattest(person: User, need: Need) -> bool:

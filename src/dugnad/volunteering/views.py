@@ -3,7 +3,6 @@ organisation's needs. Views parse input, call a service or a queryset and render
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django.contrib import messages
@@ -24,12 +23,11 @@ from dugnad.municipalities.tenancy import current_municipality, get_scoped_or_40
 from dugnad.people import rules
 from dugnad.people.decorators import requires
 from dugnad.people.models import Role, RoleAssignment, User
-from dugnad.volunteering import forms, services
+from dugnad.volunteering import forms, hours, services
 from dugnad.volunteering.models import (
     Engagement,
     EngagementStatus,
     Need,
-    PolitiattestCheck,
     Shift,
     ShiftSignup,
     SignupStatus,
@@ -423,18 +421,7 @@ def _volunteers_context(
         .order_by("created_at")
     )
     people = User.objects.filter(pk__in=[e.person_id for e in engagements])
-    owner_checks = PolitiattestCheck.objects.filter(person__in=people)
-    owner_checks = (
-        owner_checks.filter(service_id=item.service_id)
-        if item.service_id
-        else owner_checks.filter(organisation_id=item.organisation_id)
-    )
-    today = timezone.localdate()
-    checked = {
-        c.person_id: c
-        for c in owner_checks.order_by("checked_on")
-        if services.check_valid_until(c) >= today
-    }
+    checked = services.valid_politiattests(people, item)
     for engagement in engagements:
         engagement.attest = checked.get(engagement.person_id)
         engagement.attest_missing = item.requires_politiattest and engagement.attest is None
@@ -623,7 +610,7 @@ def shift_roster(request: HttpRequest, pk: int) -> HttpResponse:
             "shift": shift,
             "need": shift.need,
             "signups": signups,
-            "started": shift.starts_at <= timezone.now() + datetime.timedelta(hours=1),
+            "started": hours.check_in_open(shift),
         },
     )
 
@@ -632,7 +619,6 @@ def shift_roster(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def signup_hours(request: HttpRequest, pk: int) -> HttpResponse:
     """Check a volunteer in, log their hours, or confirm the hours they logged."""
-    from dugnad.volunteering import hours
 
     signup = _signup_arg(request, pk)
     action = request.POST.get("action")
@@ -660,7 +646,6 @@ def signup_hours(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(rules.AUTHENTICATED)
 def history(request: HttpRequest) -> HttpResponse:
     """The person's past shifts and hours, with their certificates."""
-    from dugnad.volunteering import hours
 
     person = _person(request)
     municipality = _municipality(request)
@@ -681,7 +666,6 @@ def history(request: HttpRequest) -> HttpResponse:
 @requires(rules.AUTHENTICATED)
 @require_POST
 def own_hours(request: HttpRequest, pk: int) -> HttpResponse:
-    from dugnad.volunteering import hours
 
     person = _person(request)
     signup = get_scoped_or_404(
