@@ -106,6 +106,18 @@ def test_register_page(baerum: Municipality) -> None:
     assert not Responder.objects.filter(person=person).exists()
 
 
+def test_a_number_that_cannot_get_sms_is_marked_on_the_phone_field(baerum: Municipality) -> None:
+    client = Client(HTTP_HOST="baerum.localhost")
+    client.force_login(UserFactory.create())
+    response = client.post(
+        reverse("volunteering:responder"),
+        {"is_emergency_volunteer": "on", "by_sms": "on", "phone": "67 12 34 56"},
+    )
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == ["phone"]  # on the field, not the form
+    assert not Responder.objects.exists()
+
+
 def test_write_send_and_answer(
     baerum: Municipality, staff_client: Client, django_capture_on_commit_callbacks
 ) -> None:

@@ -62,7 +62,7 @@ def register(request: HttpRequest) -> HttpResponse:
                 person=person, municipality=municipality, **form.cleaned_data
             )
         except callouts.CalloutError as exc:
-            form.add_error(None, str(exc))
+            form.add_error(exc.field, str(exc))
         else:
             messages.success(request, _("Thank you! You are registered and can be called out."))
             return redirect("volunteering:responder")

@@ -43,7 +43,12 @@ TOKEN_SALT = "dugnad.volunteering.callout-answer"  # noqa: S105 (a salt, not a s
 
 
 class CalloutError(Exception):
-    """A domain error with a message for the person who caused it."""
+    """A domain error with a message for the person who caused it; ``field``
+    names the form field it belongs to, if one."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 def _check_manages(actor: User, municipality: Municipality) -> None:
@@ -89,7 +94,9 @@ def register_responder(
         try:
             phone = normalise_number(phone)
         except InvalidNumber as exc:
-            raise CalloutError(_("Give a mobile number we can send SMS to.")) from exc
+            raise CalloutError(
+                _("Give a mobile number we can send SMS to."), field="phone"
+            ) from exc
     if not (by_email or by_sms):
         raise CalloutError(_("Choose at least one way we may contact you."))
     if not (is_emergency_volunteer or is_health_ambassador):

@@ -633,7 +633,7 @@ def signup_hours(request: HttpRequest, pk: int) -> HttpResponse:
         elif action == "log":
             form = forms.HoursForm(request.POST)
             if not form.is_valid():
-                raise services.VolunteeringError(_("Give the hours as a number between 0 and 24."))
+                raise services.VolunteeringError(_hours_error(form))
             hours.log_hours(actor=actor, signup=signup, hours=form.cleaned_data["hours"])
             messages.success(request, _("The hours are logged."))
         else:
@@ -641,6 +641,11 @@ def signup_hours(request: HttpRequest, pk: int) -> HttpResponse:
     except services.VolunteeringError as exc:
         messages.error(request, str(exc))
     return redirect("volunteering:shift-roster", pk=signup.shift_id)
+
+
+def _hours_error(form: forms.HoursForm) -> str:
+    """The hours field's own message (shown with the row the hours belong to)."""
+    return str(form.errors.get("hours", [_("Give the hours as a number between 0 and 24.")])[0])
 
 
 @requires(rules.AUTHENTICATED)
@@ -658,7 +663,6 @@ def history(request: HttpRequest) -> HttpResponse:
             "signups": signups,
             "total": hours.confirmed_hours(signups),
             "by_need": hours.hours_by_need(person, municipality),
-            "hours_form": forms.HoursForm(),
         },
     )
 
@@ -674,7 +678,7 @@ def own_hours(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.HoursForm(request.POST)
     try:
         if not form.is_valid():
-            raise services.VolunteeringError(_("Give the hours as a number between 0 and 24."))
+            raise services.VolunteeringError(_hours_error(form))
         hours.log_own_hours(person=person, signup=signup, hours=form.cleaned_data["hours"])
     except services.VolunteeringError as exc:
         messages.error(request, str(exc))
