@@ -413,6 +413,39 @@ def weekly_dates(first: datetime.date, last: datetime.date) -> list[datetime.dat
     return [first + datetime.timedelta(weeks=week) for week in range((last - first).days // 7 + 1)]
 
 
+def quote_series(
+    *,
+    space: Space,
+    plan: list[PlannedDate],
+    organisation: Organisation | None,
+    commercial: bool,
+) -> tuple[pricing.Price | None, str]:
+    """The price of one date of a weekly series and the total, in kroner, for the
+    dates that can be booked (every date costs the same: same hours, same renter)."""
+    if not plan:
+        return None, ""
+    config = config_of(space.building_id)
+    price = pricing.price_of(
+        space=space,
+        start=plan[0].start,
+        end=plan[0].end,
+        organisation=organisation,
+        commercial=commercial,
+        parents=config.parents,
+        all_tariffs=config.tariffs,
+    )
+    bookable = sum(1 for item in plan if not item.problem)
+    return price, pricing.format_kroner(price.total_ore * bookable)
+
+
+def request_conflicts(booking: Booking) -> bool:
+    """Does a request, if approved, collide with a confirmed booking (shown to
+    the manager before deciding)?"""
+    return booking.status == BookingStatus.REQUESTED and overlaps_confirmed(
+        leaf_ids=booking.space.leaf_ids(), start=booking.start, end=booking.end
+    )
+
+
 def plan_series(
     *,
     actor: User,

@@ -22,7 +22,7 @@ from dugnad.municipalities.tenancy import current_municipality, get_scoped_or_40
 from dugnad.people import rules
 from dugnad.people.decorators import requires
 from dugnad.people.models import Role, RoleAssignment, User
-from dugnad.premises import calendar_files, forms, pricing, queries, services
+from dugnad.premises import calendar_files, forms, queries, services
 from dugnad.premises.models import (
     Booking,
     BookingSeries,
@@ -312,16 +312,12 @@ def book_series(request: HttpRequest, pk: int) -> HttpResponse:
             end_time=data["end_time"],
             organisation=data.get("organisation"),
         )
-        bookable = [item for item in plan if not item.problem]
-        if plan:
-            price = pricing.price_of(
-                space=space,
-                start=plan[0].start,
-                end=plan[0].end,
-                organisation=data.get("organisation"),
-                commercial=data.get("commercial", False),
-            )
-            total = pricing.format_kroner(price.total_ore * len(bookable))
+        price, total = services.quote_series(
+            space=space,
+            plan=plan,
+            organisation=data.get("organisation"),
+            commercial=data.get("commercial", False),
+        )
         if request.POST.get("action") == "send":
             try:
                 series = services.request_series(
@@ -508,9 +504,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
                 reject_form.add_error(None, str(exc))
             else:
                 messages.error(request, str(exc))
-    conflict = booking.status == BookingStatus.REQUESTED and services.overlaps_confirmed(
-        leaf_ids=booking.space.leaf_ids(), start=booking.start, end=booking.end
-    )
+    conflict = services.request_conflicts(booking)
     series_waiting = (
         booking.series.bookings.filter(status=BookingStatus.REQUESTED).count()
         if booking.series is not None
