@@ -50,3 +50,14 @@ def send_season_decision(application_id: int) -> None:
     from dugnad.premises.season import send_decisions
 
     send_decisions([application_id])
+
+
+@shared_task(
+    name="dugnad.premises.tasks.send_plain_email",
+    autoretry_for=(OSError,),
+    retry_backoff=60,
+    max_retries=8,
+)
+def send_plain_email(*, subject: str, body: str, email: str) -> None:
+    """A short e-mail without attachments (waiting-list offers), off the request."""
+    EmailMessage(subject, body, None, [email]).send()

@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime
 
 from django.core import signing
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -34,6 +33,7 @@ from dugnad.premises.building_config import config_of
 from dugnad.premises.models import Booking, Space, WaitlistEntry
 from dugnad.premises.opening import leaves_under
 from dugnad.premises.season import site_url
+from dugnad.premises.tasks import send_plain_email
 
 OFFER_HOURS = 24
 SALT = "dugnad.premises.waitlist-offer"
@@ -239,4 +239,6 @@ def _notify_offer(entry: WaitlistEntry) -> None:
             % values
         )
     email = person.email
-    transaction.on_commit(lambda: send_mail(subject, body, None, [email]))
+    # Through the task queue: an offer made while a cancellation commits must
+    # not keep that request waiting for the mail server.
+    transaction.on_commit(lambda: send_plain_email.delay(subject=subject, body=body, email=email))
