@@ -320,7 +320,9 @@ def test_publish_books_every_week_skips_taken_weeks_and_sends_decisions(
     assert series is not None
     assert (series.space, series.first_date) == (a, min(season.season_dates(season_round, 1)))
     kids.refresh_from_db()
-    assert kids.complaint_deadline == kids.decided_at.date() + datetime.timedelta(days=21)  # type: ignore[union-attr]
+    # The deadline counts from the Norwegian calendar day of the decision, not UTC's.
+    decided_day = timezone.localdate(kids.decided_at)
+    assert kids.complaint_deadline == decided_day + datetime.timedelta(days=21)
     assert len(mail.outbox) == 2
     message = next(m for m in mail.outbox if m.to == [adults.person.email])
     assert "Bedriftsidretten" in message.body
