@@ -100,3 +100,25 @@ def test_pages_with_messages_are_not_cached(baerum_client: Client) -> None:
     with_message = baerum_client.get("/").content.decode()
     assert "ds-alert" in with_message
     assert "ds-alert" not in baerum_client.get("/").content.decode()
+
+
+def test_many_changes_in_one_transaction_bump_once_on_commit(
+    baerum: Municipality, asker: Municipality
+) -> None:
+    from django.db import transaction
+
+    from dugnad.municipalities import page_cache
+
+    def queued(municipality: Municipality) -> int:
+        return sum(
+            getattr(func, "bumps_municipality", None) == municipality.pk
+            for _, func, _ in transaction.get_connection().run_on_commit
+        )
+
+    before = page_cache.content_version(baerum.pk)
+    with transaction.atomic():
+        for _ in range(50):
+            page_cache.content_changed(baerum.pk)
+        page_cache.content_changed(asker.pk)
+        assert (queued(baerum), queued(asker)) == (1, 1)  # not one per change
+    assert page_cache.content_version(baerum.pk) > before  # and at once

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
 from dugnad.municipalities.navigation import navigation_for
@@ -17,7 +18,8 @@ def shell(request: HttpRequest) -> dict[str, Any]:
     names = {"nb": "Bokmål", "nn": "Nynorsk", "en": "English"}
     return {
         "municipality": municipality,
-        "navigation": navigation_for(request),
+        # Built when a page shows it: fragments (htmx answers) never do.
+        "navigation": SimpleLazyObject(lambda: navigation_for(request)),
         "language_choices": [(code, names[code]) for code in offered if code in names],
         "current_language": get_language(),
     }

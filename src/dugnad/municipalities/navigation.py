@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
+from django.conf import settings
 from django.http import HttpRequest
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -54,11 +56,22 @@ MODULES: tuple[NavItem, ...] = (
 )
 
 
+@lru_cache(maxsize=8)
+def _module_urls(script_prefix: str, urlconf: str | None) -> tuple[str, ...]:
+    # The URLs do not change while the process runs (only with the prefix it
+    # is mounted under and the URLconf), so each page does not reverse them.
+    return tuple(reverse(item.url_name, urlconf=urlconf) for item in MODULES)
+
+
+def _urlconf() -> str | None:
+    urlconf = get_urlconf() or settings.ROOT_URLCONF
+    return urlconf if isinstance(urlconf, str) else None
+
+
 def navigation_for(request: HttpRequest) -> list[dict[str, object]]:
     path = request.path
     items: list[dict[str, object]] = []
-    for item in MODULES:
-        url = reverse(item.url_name)
+    for item, url in zip(MODULES, _module_urls(get_script_prefix(), _urlconf()), strict=True):
         items.append(
             {
                 "url": url,

@@ -85,8 +85,20 @@ def content_changed(municipality_id: int) -> None:
     in between.
     """
     bump_content_version(municipality_id)
-    if not transaction.get_autocommit():
-        transaction.on_commit(lambda: bump_content_version(municipality_id))
+    if transaction.get_autocommit():
+        return
+    # One bump on commit per municipality and transaction, however many rows
+    # changed (an import touches thousands). Django drops the callbacks of a
+    # savepoint that rolls back, so a queued one is always still to run.
+    queued = transaction.get_connection().run_on_commit
+    if any(getattr(func, "bumps_municipality", None) == municipality_id for _, func, _ in queued):
+        return
+
+    def bump() -> None:
+        bump_content_version(municipality_id)
+
+    bump.bumps_municipality = municipality_id  # type: ignore[attr-defined]
+    transaction.on_commit(bump)
 
 
 def rendering_for_cache(request: HttpRequest | None) -> bool:

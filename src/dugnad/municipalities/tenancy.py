@@ -51,6 +51,14 @@ def current_municipality(request: HttpRequest) -> Municipality | None:
     return getattr(request, "municipality", None)
 
 
+def municipality_or_404(request: HttpRequest) -> Municipality:
+    """The request's municipality; a host that serves none answers 404."""
+    municipality = current_municipality(request)
+    if municipality is None:
+        raise Http404
+    return municipality
+
+
 def scoped(request: HttpRequest, model: type[M] | models.QuerySet[M]) -> models.QuerySet[M]:
     """All rows of ``model`` (or of a queryset of it) that belong to the
     request's municipality."""
