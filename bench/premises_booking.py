@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import gc
 import json
 import multiprocessing
 import os
@@ -359,6 +360,11 @@ def measure_creation(args: argparse.Namespace, building: Any) -> dict[str, Any]:
 
     Booking.objects.filter(purpose=CONCURRENT_PURPOSE).delete()
     connections.close_all()  # the children must not share this process's connection
+    # The children are forked from this (large) process: without this, each
+    # child's first garbage collection writes to every inherited object and
+    # copies the whole heap page by page, in the middle of its first
+    # measured bookings (as gunicorn workers would after --preload).
+    gc.freeze()
     context = multiprocessing.get_context("fork")
     barrier = context.Barrier(args.clients)
     queue = context.Queue()

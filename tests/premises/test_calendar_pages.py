@@ -218,3 +218,27 @@ def _valid(year: int, month: int, day: int) -> bool:
     except ValueError:
         return False
     return True
+
+
+def test_booking_form_offers_only_organisations_of_this_municipality(
+    school: Building, asker: Municipality
+) -> None:
+    """An administrator of organisations in two municipalities books in Bærum
+    on behalf of the Bærum one only."""
+    admin = UserFactory.create()
+    here = OrganisationFactory.create(municipality=school.municipality, name="Levre IL")
+    elsewhere = OrganisationFactory.create(municipality=asker, name="Asker Turn")
+    for organisation in (here, elsewhere):
+        RoleAssignmentFactory.create(
+            user=admin,
+            role=Role.ORGANISATION_ADMIN,
+            municipality=organisation.municipality,
+            scope_type=ContentType.objects.get_for_model(Organisation),
+            scope_id=organisation.pk,
+        )
+    visitor = client()
+    visitor.force_login(admin)
+    gym = Space.objects.get(name="Gymsalen")
+    page = visitor.get(reverse("premises:booking-create", args=[gym.pk])).content.decode()
+    assert "Levre IL" in page
+    assert "Asker Turn" not in page

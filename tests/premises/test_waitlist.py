@@ -16,7 +16,7 @@ from django.utils import timezone
 from dugnad.municipalities.models import Municipality
 from dugnad.premises import services, waitlist
 from dugnad.premises.models import Booking, BookingStatus, Space, WaitlistEntry
-from tests.factories import BuildingFactory, SpaceFactory, UserFactory
+from tests.factories import BuildingFactory, OrganisationFactory, SpaceFactory, UserFactory
 
 Status = WaitlistEntry.Status
 
@@ -172,3 +172,63 @@ def test_an_open_offer_holds_the_time_against_weekly_bookings_too(
             end_time=timezone.localtime(at(18)).time(),
             purpose="Fast trening",
         )
+
+
+def test_taken_and_held_are_read_in_one_query(
+    hall: Space, django_capture_on_commit_callbacks: object
+) -> None:
+    """The check under the lock reads both branches of its one statement."""
+    booking = book(hall, 17, 19)
+    half = hall.parts.get(name="Halvdel A")
+    first = join(half, 17, 18)
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        services.cancel_booking(actor=booking.person, booking=booking)
+    first.refresh_from_db()
+    other = hall.parts.get(name="Halvdel B")
+    book(other, 17, 18)  # the other half taken; the offered half held
+    parents = {s.pk: s.parent_id for s in Space.objects.filter(building=hall.building)}
+    leaves = sorted(hall.leaf_ids())
+    someone = UserFactory.create()
+
+    def check(leaf_ids: list[int]) -> tuple[bool, datetime.datetime | None]:
+        return services._taken_or_held(
+            building_id=hall.building_id,
+            parents=parents,
+            leaf_ids=leaf_ids,
+            start=at(17),
+            end=at(18),
+            exclude_person=someone,
+        )
+
+    assert check(leaves) == (True, None)  # the whole hall: one half is booked
+    taken, held = check([half.pk])
+    assert not taken
+    assert held == first.offer_expires_at
+    assert check([half.pk])[1] is not None
+    assert services._taken_or_held(
+        building_id=hall.building_id,
+        parents=parents,
+        leaf_ids=[half.pk],
+        start=at(17),
+        end=at(18),
+        exclude_person=first.person,
+    ) == (False, None)  # the offer is theirs
+
+
+def test_joining_asks_what_a_booking_asks(hall: Space, asker: Municipality) -> None:
+    book(hall, 17, 19)
+    person = UserFactory.create()
+    ask = {"actor": person, "space": hall, "start": at(17), "end": at(18)}
+    with pytest.raises(waitlist.WaitlistError, match="Say what the booking is for"):
+        waitlist.join(municipality=hall.municipality, purpose="  ", **ask)  # type: ignore[arg-type]
+    with pytest.raises(waitlist.WaitlistError, match="cannot be booked"):
+        waitlist.join(municipality=asker, purpose="Trening", **ask)  # type: ignore[arg-type]
+    other = OrganisationFactory.create(municipality=hall.municipality)
+    with pytest.raises(waitlist.WaitlistError, match="organisation you administer"):
+        waitlist.join(
+            municipality=hall.municipality,
+            purpose="Trening",
+            organisation=other,
+            **ask,  # type: ignore[arg-type]
+        )
+    assert not WaitlistEntry.objects.exists()

@@ -422,11 +422,22 @@ class BookingSlot(MunicipalityOwned):
     copied so the database can forbid overlaps (an exclusion constraint on
     PostgreSQL, see migration 0003)."""
 
+    # No index of their own: ``slot_unique_space`` (booking, space) and
+    # ``slot_space_start`` (space, start) begin with them, and every booking
+    # would otherwise keep two more indexes up to date.
     booking = models.ForeignKey(
-        Booking, on_delete=models.CASCADE, related_name="slots", verbose_name=_("booking")
+        Booking,
+        on_delete=models.CASCADE,
+        related_name="slots",
+        verbose_name=_("booking"),
+        db_index=False,
     )
     space = models.ForeignKey(
-        Space, on_delete=models.PROTECT, related_name="slots", verbose_name=_("space")
+        Space,
+        on_delete=models.PROTECT,
+        related_name="slots",
+        verbose_name=_("space"),
+        db_index=False,
     )
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))

@@ -12,9 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from dugnad.municipalities.tenancy import current_municipality, get_scoped_or_404, scoped
+from dugnad.municipalities.tenancy import (
+    current_municipality,
+    get_scoped_or_404,
+    municipality_or_404,
+    scoped,
+)
 from dugnad.people import rules
-from dugnad.people.decorators import requires
+from dugnad.people.decorators import person_of, requires
 from dugnad.premises import forms, season, season_forms, season_queries, waitlist
 from dugnad.premises.models import (
     AllocationAdjustment,
@@ -26,7 +31,7 @@ from dugnad.premises.models import (
     WaitlistEntry,
 )
 from dugnad.premises.season_permissions import can_apply_season, can_manage_season
-from dugnad.premises.views import _administered, _municipality, _person
+from dugnad.premises.views import _administered
 from dugnad.spreadsheet import safe_cell
 
 
@@ -63,10 +68,10 @@ def _round_spaces(request: HttpRequest, season_round: SeasonRound | None = None)
 @requires(rules.AUTHENTICATED)
 def rounds(request: HttpRequest) -> HttpResponse:
     municipality = current_municipality(request)
-    person = _person(request)
+    person = person_of(request)
     own = (
         scoped(request, SeasonApplication)
-        .filter(organisation__in=_administered(person))
+        .filter(organisation__in=_administered(request, person))
         .select_related("round", "organisation")
     )
     return render(
@@ -90,8 +95,8 @@ def round_create(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             created = season.open_round(
-                actor=_person(request),
-                municipality=_municipality(request),
+                actor=person_of(request),
+                municipality=municipality_or_404(request),
                 name=data["name"],
                 season_start=data["season_start"],
                 season_end=data["season_end"],
@@ -115,7 +120,7 @@ def round_create(request: HttpRequest) -> HttpResponse:
 @requires(rules.AUTHENTICATED)
 def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     season_round = _round(request, pk)
-    person = _person(request)
+    person = person_of(request)
     municipality = current_municipality(request)
     return render(
         request,
@@ -127,7 +132,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "is_open": season_round.status == SeasonRound.Status.OPEN
             and timezone.now() <= season_round.deadline,
             "own": scoped(request, SeasonApplication)
-            .filter(round=season_round, organisation__in=_administered(person))
+            .filter(round=season_round, organisation__in=_administered(request, person))
             .select_related("organisation"),
             "can_manage": can_manage_season(person, municipality, season_round),
             "can_apply": can_apply_season(person, municipality, season_round),
@@ -138,9 +143,11 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @requires("premises.apply_season", _round)
 def apply(request: HttpRequest, pk: int) -> HttpResponse:
     season_round = _round(request, pk)
-    person = _person(request)
+    person = person_of(request)
     spaces = _round_spaces(request, season_round)
-    form = season_forms.ApplicationForm(request.POST or None, organisations=_administered(person))
+    form = season_forms.ApplicationForm(
+        request.POST or None, organisations=_administered(request, person)
+    )
     formset = season_forms.WishFormSet(
         request.POST or None, prefix="wish", form_kwargs={"spaces": spaces}
     )
@@ -188,7 +195,7 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
 def allocation(request: HttpRequest, pk: int) -> HttpResponse:
     """The proposal: run it, see it per hall and per applicant, publish it."""
     season_round = _round(request, pk)
-    person = _person(request)
+    person = person_of(request)
     if request.method == "POST":
         action = request.POST.get("action")
         try:
@@ -255,7 +262,7 @@ def adjust(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         try:
             season.adjust(
-                actor=_person(request),
+                actor=person_of(request),
                 wish=wish,
                 action=data["action"],
                 reason=data["reason"],
@@ -341,14 +348,16 @@ def decision_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("premises.edit_priorities")
 def priorities(request: HttpRequest) -> HttpResponse:
-    municipality = _municipality(request)
+    municipality = municipality_or_404(request)
     form = season_forms.PrioritiesForm(
         request.POST or None, current=season.criteria_for(municipality)
     )
     if request.method == "POST" and form.is_valid():
         try:
             season.set_criteria(
-                actor=_person(request), municipality=municipality, kinds=form.cleaned_data["kinds"]
+                actor=person_of(request),
+                municipality=municipality,
+                kinds=form.cleaned_data["kinds"],
             )
         except season.SeasonError as exc:
             form.add_error(None, str(exc))
@@ -376,13 +385,13 @@ def waitlist_join(request: HttpRequest, pk: int) -> HttpResponse:
     space = get_scoped_or_404(
         request, Space.objects.select_related("building").filter(bookable=True), pk=pk
     )
-    person = _person(request)
-    form = forms.BookingForm(request.POST or None, organisations=_administered(person))
+    person = person_of(request)
+    form = forms.BookingForm(request.POST or None, organisations=_administered(request, person))
     if request.method == "POST" and form.is_valid():
         try:
             waitlist.join(
                 actor=person,
-                municipality=_municipality(request),
+                municipality=municipality_or_404(request),
                 space=space,
                 start=form.cleaned_data["start"],
                 end=form.cleaned_data["end"],
@@ -411,7 +420,7 @@ def waitlist_join(request: HttpRequest, pk: int) -> HttpResponse:
 def my_waitlist(request: HttpRequest) -> HttpResponse:
     entries = (
         scoped(request, WaitlistEntry)
-        .filter(person=_person(request), end__gt=timezone.now())
+        .filter(person=person_of(request), end__gt=timezone.now())
         .select_related("space__building")
         .order_by("start")
     )
@@ -426,7 +435,7 @@ def my_waitlist(request: HttpRequest) -> HttpResponse:
 @require_POST
 def waitlist_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     try:
-        waitlist.withdraw(actor=_person(request), entry=_entry(request, pk))
+        waitlist.withdraw(actor=person_of(request), entry=_entry(request, pk))
     except waitlist.WaitlistError as exc:
         messages.error(request, str(exc))
     else:
@@ -444,7 +453,7 @@ def waitlist_offer(request: HttpRequest, token: str) -> HttpResponse:
     error = ""
     if request.method == "POST" and entry is not None:
         try:
-            waitlist.accept(actor=_person(request), entry=entry)
+            waitlist.accept(actor=person_of(request), entry=entry)
         except waitlist.WaitlistError as exc:
             error = str(exc)
         else:

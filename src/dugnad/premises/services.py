@@ -20,17 +20,19 @@ invariant.
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from dugnad import sql
 from dugnad.directory.models import Organisation
 from dugnad.directory.permissions import administers
 from dugnad.municipalities.models import Municipality
@@ -77,16 +79,81 @@ def _check(allowed: bool) -> None:
         raise BookingError(_("You do not have permission to do this."))
 
 
+# The overlap and the waiting-list hold are asked on every booking request,
+# and when many want the same time all at once (see dugnad.sql).
+@functools.cache
+def _overlap_sql(leaves: int, vendor: str) -> str:
+    """Parameters: the leaf ids, the status, start, end."""
+    slot = BookingSlot
+    space, status = sql.column(slot, "space"), sql.column(slot, "status")
+    start, end = sql.column(slot, "start"), sql.column(slot, "end")
+    if vendor == "postgresql":
+        # The exclusion constraint's own GiST index answers (space, range):
+        # written as two comparisons, the planner reads that whole index.
+        during = f"tstzrange({start}, {end}, '[)') && tstzrange(%s, %s, '[)')"
+    else:
+        during = f"{end} > %s AND {start} < %s"
+    return (
+        f"SELECT 1 FROM {sql.table(slot)} WHERE {space} IN ({sql.placeholders(leaves)})"  # noqa: S608 (names from the models)
+        f" AND {status} = %s AND {during} LIMIT 1"
+    )
+
+
 def overlaps_confirmed(
     *, leaf_ids: list[int], start: datetime.datetime, end: datetime.datetime
 ) -> bool:
     """Does a confirmed booking occupy any of the leaves during ``[start, end)``?"""
-    return BookingSlot.objects.filter(
-        space_id__in=leaf_ids,
-        status=BookingStatus.CONFIRMED,
-        start__lt=end,
-        end__gt=start,
-    ).exists()
+    if end <= start or not leaf_ids:
+        return False  # an empty time occupies nothing (and is refused by the rules)
+    params = [*leaf_ids, BookingStatus.CONFIRMED.value, sql.when(start), sql.when(end)]
+    return bool(sql.fetch_all(_overlap_sql(len(leaf_ids), connection.vendor), params))
+
+
+@functools.cache
+def _offers_sql(excluding_person: bool, tagged: bool = False) -> str:
+    """Open offers in a building at a time; ``tagged`` puts a 1 before each
+    row (for :func:`_taken_or_held_sql`)."""
+    from dugnad.premises.models import WaitlistEntry
+
+    entry = WaitlistEntry
+    space_id, person, status, expires, start, end = (
+        sql.column(entry, f)
+        for f in ("space", "person", "status", "offer_expires_at", "start", "end")
+    )
+    return (
+        f"SELECT {'1, ' if tagged else ''}e.{space_id}, e.{expires} FROM {sql.table(entry)} e"  # noqa: S608 (names from the models)
+        f" JOIN {sql.table(Space)} s ON s.{sql.column(Space, 'id')} = e.{space_id}"
+        f" WHERE s.{sql.column(Space, 'building')} = %s AND e.{status} = %s"
+        f" AND e.{expires} > %s AND e.{start} < %s AND e.{end} > %s"
+        + (f" AND e.{person} <> %s" if excluding_person else "")
+    )
+
+
+def _offers_params(
+    building_id: int, start: datetime.datetime, end: datetime.datetime, exclude: User | None
+) -> list[Any]:
+    from dugnad.premises.models import WaitlistEntry
+
+    params: list[Any] = [
+        building_id,
+        WaitlistEntry.Status.OFFERED.value,
+        sql.when(timezone.now()),
+        sql.when(end),
+        sql.when(start),
+    ]
+    if exclude is not None:
+        params.append(exclude.pk)
+    return params
+
+
+def _held_until(
+    offers: list[tuple[Any, ...]], parents: dict[int, int | None], leaf_ids: list[int]
+) -> datetime.datetime | None:
+    wanted = set(leaf_ids)
+    for space_id, expires in offers:
+        if wanted.intersection(leaves_under(parents, space_id)):
+            return sql.read_when(expires)
+    return None
 
 
 def offer_holding(
@@ -102,22 +169,48 @@ def offer_holding(
     ``exclude_person``) holds any of these leaves at this time; None: not held.
     A freed time is offered to the list in order; while the offer runs, nobody
     else can take it, and it is not offered twice."""
-    from dugnad.premises.models import WaitlistEntry
-
-    offers = WaitlistEntry.objects.filter(
-        space__building_id=building_id,
-        status=WaitlistEntry.Status.OFFERED,
-        offer_expires_at__gt=timezone.now(),
-        start__lt=end,
-        end__gt=start,
+    offers = sql.fetch_all(
+        _offers_sql(exclude_person is not None),
+        _offers_params(building_id, start, end, exclude_person),
     )
-    if exclude_person is not None:
-        offers = offers.exclude(person=exclude_person)
-    wanted = set(leaf_ids)
-    for space_id, expires in offers.values_list("space_id", "offer_expires_at"):
-        if wanted.intersection(leaves_under(parents, space_id)):
-            return expires
-    return None
+    return _held_until(offers, parents, leaf_ids)
+
+
+@functools.cache
+def _taken_or_held_sql(leaves: int, excluding_person: bool, vendor: str) -> str:
+    # One round trip under the lock: a first row (0, NULL, NULL) when the
+    # time is taken, then the open offers (1, space, expiry).
+    overlap = _overlap_sql(leaves, vendor)
+    offers = _offers_sql(excluding_person, tagged=True)
+    return f"SELECT 0, NULL, NULL WHERE EXISTS ({overlap}) UNION ALL {offers}"
+
+
+def _taken_or_held(
+    *,
+    building_id: int,
+    parents: dict[int, int | None],
+    leaf_ids: list[int],
+    start: datetime.datetime,
+    end: datetime.datetime,
+    exclude_person: User,
+) -> tuple[bool, datetime.datetime | None]:
+    """:func:`overlaps_confirmed` and :func:`offer_holding` in one query."""
+    if end <= start or not leaf_ids:
+        return False, None
+    rows = sql.fetch_all(
+        _taken_or_held_sql(len(leaf_ids), True, connection.vendor),
+        [
+            *leaf_ids,
+            BookingStatus.CONFIRMED.value,
+            sql.when(start),
+            sql.when(end),
+            *_offers_params(building_id, start, end, exclude_person),
+        ],
+    )
+    if any(kind == 0 for kind, _space, _expires in rows):
+        return True, None
+    offers = [(space, expires) for kind, space, expires in rows if kind == 1]
+    return False, _held_until(offers, parents, leaf_ids)
 
 
 def queue_on_leaves(leaf_ids: list[int]) -> None:
@@ -126,11 +219,17 @@ def queue_on_leaves(leaf_ids: list[int]) -> None:
     (no-op on SQLite, where the write transaction excludes every other
     writer). ``FOR NO KEY UPDATE`` leaves inserts that only refer to a space
     (its foreign key's ``KEY SHARE`` lock) unblocked."""
-    list(
-        Space.objects.select_for_update(no_key=True)
-        .filter(pk__in=leaf_ids)
-        .order_by("pk")
-        .values_list("pk")
+    if connection.vendor != "postgresql" or not leaf_ids:
+        return
+    sql.fetch_all(_lock_sql(len(leaf_ids)), sorted(leaf_ids))
+
+
+@functools.cache
+def _lock_sql(leaves: int) -> str:
+    space_id = sql.column(Space, "id")
+    return (
+        f"SELECT {space_id} FROM {sql.table(Space)} WHERE {space_id} IN"  # noqa: S608 (names from the models)
+        f" ({sql.placeholders(leaves)}) ORDER BY {space_id} FOR NO KEY UPDATE"
     )
 
 
@@ -206,7 +305,7 @@ def _rule_problem(
     return None
 
 
-def _check_request(
+def check_request(
     *,
     actor: User,
     municipality: Municipality,
@@ -214,6 +313,8 @@ def _check_request(
     purpose: str,
     organisation: Organisation | None,
 ) -> str:
+    """What every request for a space must pass, whatever the time (a
+    booking, a series, a place on the waiting list); the purpose, stripped."""
     _check(rules.is_authenticated(actor))
     if space.municipality_id != municipality.pk or not space.bookable:
         raise BookingError(_("This space cannot be booked."))
@@ -243,9 +344,7 @@ def _insert(
     spaces (``queue_on_leaves``), so everything that can be worked out before
     (rules, price, leaves) is. Single bookings and every date of a series pass
     here: a confirmed booking or an open waiting-list offer refuses them."""
-    if overlaps_confirmed(leaf_ids=leaf_ids, start=start, end=end):
-        raise BookingConflict
-    held_until = offer_holding(
+    taken, held_until = _taken_or_held(
         building_id=space.building_id,
         parents=config_of(space.building_id).parents,
         leaf_ids=leaf_ids,
@@ -253,6 +352,8 @@ def _insert(
         end=end,
         exclude_person=actor,
     )
+    if taken:
+        raise BookingConflict
     if held_until is not None:
         raise BookingError(
             _(
@@ -296,7 +397,6 @@ def _insert(
     return booking
 
 
-@transaction.atomic
 def request_booking(
     *,
     actor: User,
@@ -311,7 +411,7 @@ def request_booking(
     """Book ``space`` for ``[start, end)``: confirmed at once unless the space
     needs approval, then requested. Refused if the time is already booked or
     the space's rules or opening hours do not allow it."""
-    purpose = _check_request(
+    purpose = check_request(
         actor=actor,
         municipality=municipality,
         space=space,
@@ -352,20 +452,23 @@ def request_booking(
         parents=parents,
         all_tariffs=config.tariffs,
     )
-    queue_on_leaves(leaf_ids)
-    booking = _insert(
-        actor=actor,
-        municipality=municipality,
-        space=space,
-        leaf_ids=leaf_ids,
-        start=start,
-        end=end,
-        purpose=purpose,
-        organisation=organisation,
-        commercial=commercial,
-        price=price,
-    )
-    _notify([booking])
+    # Only the decisive part is a transaction: a request refused above never
+    # opened one (most, when many want the same time).
+    with transaction.atomic():
+        queue_on_leaves(leaf_ids)
+        booking = _insert(
+            actor=actor,
+            municipality=municipality,
+            space=space,
+            leaf_ids=leaf_ids,
+            start=start,
+            end=end,
+            purpose=purpose,
+            organisation=organisation,
+            commercial=commercial,
+            price=price,
+        )
+        _notify([booking])
     return booking
 
 
@@ -515,7 +618,7 @@ def request_series(
 ) -> BookingSeries:
     """Book ``space`` weekly on the chosen ``dates``: all of them or none (any
     date that is taken or not allowed refuses the whole series, naming it)."""
-    purpose = _check_request(
+    purpose = check_request(
         actor=actor,
         municipality=municipality,
         space=space,

@@ -18,9 +18,14 @@ from django.views.decorators.http import require_POST
 from dugnad.directory.models import Organisation
 from dugnad.municipalities.models import District, Municipality
 from dugnad.municipalities.page_cache import public_page
-from dugnad.municipalities.tenancy import current_municipality, get_scoped_or_404, scoped
+from dugnad.municipalities.tenancy import (
+    current_municipality,
+    get_scoped_or_404,
+    municipality_or_404,
+    scoped,
+)
 from dugnad.people import rules
-from dugnad.people.decorators import requires
+from dugnad.people.decorators import person_of, requires
 from dugnad.people.models import Role, RoleAssignment, User
 from dugnad.premises import calendar_files, forms, queries, services
 from dugnad.premises.models import (
@@ -33,17 +38,6 @@ from dugnad.premises.models import (
     Space,
 )
 from dugnad.premises.permissions import can_manage_bookings
-
-
-def _municipality(request: HttpRequest) -> Municipality:
-    municipality = current_municipality(request)
-    assert municipality is not None  # noqa: S101 (tenant views always have one)
-    return municipality
-
-
-def _person(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)  # noqa: S101 (guaranteed by the rule)
-    return request.user
 
 
 def _booking(request: HttpRequest, pk: int) -> Booking:
@@ -204,13 +198,19 @@ def search(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _administered(person: User) -> QuerySet[Organisation]:
+def _administered(request: HttpRequest, person: User) -> QuerySet[Organisation]:
+    """The organisations ``person`` may book for here: administered by them,
+    at home or active in the request's municipality."""
     ids = RoleAssignment.objects.filter(
         user=person,
         role=Role.ORGANISATION_ADMIN,
         scope_type=ContentType.objects.get_for_model(Organisation),
     ).values_list("scope_id", flat=True)
-    return Organisation.objects.filter(pk__in=ids).order_by("name")
+    return (
+        Organisation.objects.in_municipality(current_municipality(request))
+        .filter(pk__in=ids)
+        .order_by("name")
+    )
 
 
 @requires(rules.AUTHENTICATED)
@@ -220,8 +220,8 @@ def book(request: HttpRequest, pk: int) -> HttpResponse:
     space = get_scoped_or_404(
         request, Space.objects.select_related("building").filter(bookable=True), pk=pk
     )
-    person = _person(request)
-    form = forms.BookingForm(request.POST or None, organisations=_administered(person))
+    person = person_of(request)
+    form = forms.BookingForm(request.POST or None, organisations=_administered(request, person))
     preview = None
     status = 200
     if request.method == "POST" and form.is_valid():
@@ -240,7 +240,7 @@ def book(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 booking = services.request_booking(
                     actor=person,
-                    municipality=_municipality(request),
+                    municipality=municipality_or_404(request),
                     space=space,
                     start=data["start"],
                     end=data["end"],
@@ -296,8 +296,8 @@ def book_series(request: HttpRequest, pk: int) -> HttpResponse:
     space = get_scoped_or_404(
         request, Space.objects.select_related("building").filter(bookable=True), pk=pk
     )
-    person = _person(request)
-    form = forms.SeriesForm(request.POST or None, organisations=_administered(person))
+    person = person_of(request)
+    form = forms.SeriesForm(request.POST or None, organisations=_administered(request, person))
     plan: list[services.PlannedDate] = []
     price = None
     total = ""
@@ -322,7 +322,7 @@ def book_series(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 series = services.request_series(
                     actor=person,
-                    municipality=_municipality(request),
+                    municipality=municipality_or_404(request),
                     space=space,
                     dates=_chosen_dates(request),
                     start_time=data["start_time"],
@@ -362,13 +362,13 @@ def book_series(request: HttpRequest, pk: int) -> HttpResponse:
 def my_bookings(request: HttpRequest) -> HttpResponse:
     bookings = (
         scoped(request, Booking)
-        .filter(person=_person(request), end__gt=timezone.now())
+        .filter(person=person_of(request), end__gt=timezone.now())
         .select_related("space__building", "organisation")
         .order_by("start")
     )
     series = (
         scoped(request, BookingSeries)
-        .filter(person=_person(request), last_date__gte=timezone.localdate())
+        .filter(person=person_of(request), last_date__gte=timezone.localdate())
         .select_related("space__building", "organisation")
     )
     return render(
@@ -389,7 +389,7 @@ def _series(request: HttpRequest, pk: int) -> BookingSeries:
 def cancel_series(request: HttpRequest, pk: int) -> HttpResponse:
     series = _series(request, pk)
     try:
-        cancelled = services.cancel_series(actor=_person(request), series=series)
+        cancelled = services.cancel_series(actor=person_of(request), series=series)
     except services.BookingError as exc:
         messages.error(request, str(exc))
     else:
@@ -412,7 +412,7 @@ def cancel_series(request: HttpRequest, pk: int) -> HttpResponse:
 def cancel(request: HttpRequest, pk: int) -> HttpResponse:
     booking = _booking(request, pk)
     try:
-        services.cancel_booking(actor=_person(request), booking=booking)
+        services.cancel_booking(actor=person_of(request), booking=booking)
     except services.BookingError as exc:
         messages.error(request, str(exc))
     else:
@@ -438,7 +438,7 @@ def invoice_basis(request: HttpRequest) -> HttpResponse:
             "premises/invoice_basis.html",
             {"title": _("Invoice basis"), "form": form},
         )
-    person = _person(request)
+    person = person_of(request)
     bookings = queries.invoice_bookings(
         scoped(request, Booking),
         first=form.cleaned_data["fra"],
@@ -457,7 +457,7 @@ def invoice_basis(request: HttpRequest) -> HttpResponse:
 @requires("premises.manage_bookings")
 def requests(request: HttpRequest) -> HttpResponse:
     """Requests waiting in the buildings the person manages."""
-    person = _person(request)
+    person = person_of(request)
     pending = scoped(request, Booking).filter(status=BookingStatus.REQUESTED)
     if not rules.is_platform_admin(person):
         building_ids = _scope_ids(
@@ -473,7 +473,7 @@ def requests(request: HttpRequest) -> HttpResponse:
 @requires("premises.manage_bookings", _booking)
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     booking = _booking(request, pk)
-    person = _person(request)
+    person = person_of(request)
     reject_form = forms.RejectForm(request.POST if request.POST.get("action") == "reject" else None)
     if request.method == "POST":
         try:
@@ -531,9 +531,9 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
 def feeds(request: HttpRequest) -> HttpResponse:
     """The person's calendar address and those of the organisations they administer;
     POST ``reset`` (empty or an organisation id) gives a new address."""
-    person = _person(request)
-    municipality = _municipality(request)
-    organisations = list(_administered(person))
+    person = person_of(request)
+    municipality = municipality_or_404(request)
+    organisations = list(_administered(request, person))
     if request.method == "POST":
         chosen = request.POST.get("reset", "")
         organisation = next((o for o in organisations if str(o.pk) == chosen), None)
@@ -635,7 +635,7 @@ def utilisation_csv(request: HttpRequest, pk: int) -> HttpResponse:
 def building_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Access and universal-design information and photos, for the managers."""
     found = _building(request, pk)
-    person = _person(request)
+    person = person_of(request)
     action = request.POST.get("action", "")
     info_form = forms.BuildingInformationForm(
         request.POST if action == "info" else None, instance=found

@@ -24,9 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from dugnad.directory.models import Organisation
-from dugnad.directory.permissions import administers
 from dugnad.municipalities.models import Municipality
-from dugnad.people import rules
 from dugnad.people.models import User
 from dugnad.premises import services
 from dugnad.premises.building_config import config_of
@@ -56,19 +54,20 @@ def join(
     organisation: Organisation | None = None,
 ) -> WaitlistEntry:
     """Wait for ``space`` during ``[start, end)``, which is taken now."""
-    if not rules.is_authenticated(actor):
-        raise WaitlistError(_("You do not have permission to do this."))
-    if space.municipality_id != municipality.pk or not space.bookable:
-        raise WaitlistError(_("This space cannot be booked."))
-    if organisation is not None and not administers(actor, organisation):
-        raise WaitlistError(_("You can only book on behalf of an organisation you administer."))
+    try:  # who may ask for the space, as for a booking
+        purpose = services.check_request(
+            actor=actor,
+            municipality=municipality,
+            space=space,
+            purpose=purpose,
+            organisation=organisation,
+        )
+    except services.BookingError as exc:
+        raise WaitlistError(str(exc)) from exc
     if end <= start:
         raise WaitlistError(_("The booking must end after it starts."))
     if start < timezone.now():
         raise WaitlistError(_("You cannot book a time that has passed."))
-    purpose = purpose.strip()
-    if not purpose:
-        raise WaitlistError(_("Say what the booking is for."))
     if not services.overlaps_confirmed(leaf_ids=space.leaf_ids(), start=start, end=end):
         raise WaitlistError(_("This time is free: book it instead of waiting."))
     return WaitlistEntry.objects.create(
