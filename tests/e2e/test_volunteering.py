@@ -12,7 +12,7 @@ import re
 import pytest
 from django.core import mail
 from django.utils import timezone
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from dugnad import sms
 from dugnad.municipalities.models import Service
@@ -62,9 +62,13 @@ def test_retiree_finds_visiting_work_and_gets_a_certificate(page: Page, site: Si
 
     as_person(page, site, "pensjonist@baerum.demo")
     page.goto(site.url(f"/frivillighet/oppdrag/{need.pk}/"))
-    with page.expect_navigation():
-        page.get_by_role("button", name="Take the shift").first.click()
-    assert "You have taken the shift" in page.content()
+    # With htmx the row answers in place, and the status region says so.
+    page.get_by_role("button", name="Take the shift").first.click()
+    expect(page.locator("#shift-status")).to_contain_text("You have taken the shift")
+    expect(page.locator("tbody tr", has_text="Confirmed")).to_have_count(1)
+    # Keyboard users keep their place: the focus moves to the new status.
+    assert page.evaluate("document.activeElement.id").endswith("-action")
+    check_accessibility(page, "shift taken")
     signup = ShiftSignup.objects.select_related("shift").get(
         person__email="pensjonist@baerum.demo", shift__need=need
     )

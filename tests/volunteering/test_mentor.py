@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from dugnad.municipalities.models import Municipality
-from dugnad.people.models import Role, User
+from dugnad.people.models import AuditEntry, Role, User
 from dugnad.volunteering import mentor
 from dugnad.volunteering.models import MentorEvaluation, MentorPair, MentorSide, PairStatus
 from tests.factories import (
@@ -64,6 +64,9 @@ def test_confirm_meet_and_evaluate(baerum: Municipality, coordinator: User) -> N
     with pytest.raises(mentor.MentorError, match="six months"):
         mentor.submit_evaluation(person=b.person, pair=pair, rating=4, goals_met="yes", comment="")
     mentor.end_pair(actor=coordinator, pair=pair)
+    assert AuditEntry.objects.filter(
+        action="volunteering.mentor_pair_ended", actor=coordinator, target_id=str(pair.pk)
+    ).exists()
     mentor.submit_evaluation(person=b.person, pair=pair, rating=4, goals_met="partly", comment="")
     with pytest.raises(mentor.MentorError, match="already answered"):
         mentor.submit_evaluation(person=b.person, pair=pair, rating=4, goals_met="yes", comment="")

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from dugnad.municipalities.models import Municipality, Service
 from dugnad.people.models import User
+from dugnad.volunteering import services
 from dugnad.volunteering.models import (
     Engagement,
     EngagementStatus,
@@ -137,6 +138,73 @@ def test_full_shift_offers_the_waiting_list(baerum: Municipality) -> None:
     assert "This shift is full" in body
     assert 'name="waiting_list"' in body
     assert ShiftSignup.objects.count() == 1
+
+
+HTMX: Any = {"HTTP_HX_REQUEST": "true"}
+
+
+def _accepted(shift: Shift, *people: User) -> None:
+    for person in people:
+        EngagementFactory.create(
+            municipality=shift.municipality,
+            need=shift.need,
+            person=person,
+            status=EngagementStatus.ACCEPTED,
+        )
+
+
+def test_taking_a_shift_in_place_answers_with_the_row(baerum: Municipality) -> None:
+    shift = ShiftFactory.create(municipality=baerum, places=2)
+    person = UserFactory.create()
+    _accepted(shift, person)
+    response = client_for(person).post(reverse("volunteering:shift-take", args=[shift.pk]), **HTMX)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert body.startswith(f'<tr id="shift-{shift.pk}">')
+    assert "1 of 2" in body
+    assert "Confirmed" in body
+    assert 'id="shift-status" hx-swap-oob="innerHTML"' in body
+    assert "You have taken the shift" in body
+    assert ShiftSignup.objects.get().person == person
+
+
+def test_a_full_shift_in_place_offers_the_waiting_list_in_few_queries(
+    baerum: Municipality, django_assert_num_queries: Any
+) -> None:
+    shift = ShiftFactory.create(municipality=baerum, places=1)
+    first, second = UserFactory.create_batch(2)
+    _accepted(shift, first, second)
+    ShiftSignup.objects.create(municipality=baerum, shift=shift, person=first)
+    client = client_for(second)
+    url = reverse("volunteering:shift-take", args=[shift.pk])
+    client.post(url, **HTMX)  # the session is warm after this
+    # Session, user, and the shift with every fact the refusal needs: the
+    # losers of a race for the last place never queue for its lock.
+    with django_assert_num_queries(3):
+        response = client.post(url, **HTMX)
+    assert response.status_code == 409
+    body = response.content.decode()
+    assert "0 of 1" in body
+    assert 'name="waiting_list" value="1"' in body
+    assert "This shift is full" in body
+    response = client.post(url, {"waiting_list": "1"}, **HTMX)
+    assert response.status_code == 200
+    assert "You are on the waiting list" in response.content.decode()
+    assert ShiftSignup.objects.get(person=second).status == "waiting"
+
+
+def test_a_refusal_in_place_shows_why_without_the_button(
+    baerum: Municipality, volunteer: User
+) -> None:
+    shift = ShiftFactory.create(municipality=baerum)
+    response = client_for(volunteer).post(
+        reverse("volunteering:shift-take", args=[shift.pk]), **HTMX
+    )
+    assert response.status_code == 409
+    body = response.content.decode()
+    assert "must accept you" in body
+    assert "Take the shift" not in body
+    assert not ShiftSignup.objects.exists()
 
 
 def test_taking_a_shift_before_acceptance_is_refused(baerum: Municipality, volunteer: User) -> None:
@@ -271,3 +339,54 @@ def test_accepting_without_a_police_certificate_points_to_the_form(
     assert f'value="{volunteer.pk}" selected' in body
     engagement.refresh_from_db()
     assert engagement.status == "interested"
+
+
+def test_an_expired_session_in_place_is_sent_to_log_in_and_back(baerum: Municipality) -> None:
+    shift = ShiftFactory.create(municipality=baerum)
+    page = reverse("volunteering:need", args=[shift.need_id])
+    response = Client(HTTP_HOST="baerum.localhost").post(
+        reverse("volunteering:shift-take", args=[shift.pk]),
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_CURRENT_URL=f"http://baerum.localhost{page}",
+    )
+    assert response.status_code == 200
+    assert response.content == b""
+    assert response["HX-Redirect"].endswith(f"?next={page}")
+    assert not ShiftSignup.objects.exists()
+
+
+def test_a_shift_of_another_municipality_is_not_found(
+    baerum: Municipality, asker: Municipality, volunteer: User
+) -> None:
+    shift = ShiftFactory.create(municipality=asker)
+    EngagementFactory.create(
+        municipality=asker, need=shift.need, person=volunteer, status=EngagementStatus.ACCEPTED
+    )
+    response = client_for(volunteer).post(
+        reverse("volunteering:shift-take", args=[shift.pk]), **HTMX
+    )
+    assert response.status_code == 404
+    assert not ShiftSignup.objects.exists()
+
+
+def test_a_closed_need_takes_no_shifts_and_the_need_reads_back_whole(
+    baerum: Municipality, volunteer: User
+) -> None:
+    need = NeedFactory.create(
+        municipality=baerum, suits=["seniors", "students"], requires_driving_licence=True
+    )
+    shift = ShiftFactory.create(municipality=baerum, need=need)
+    _accepted(shift, volunteer)
+    read, facts = services.shift_to_take(municipality_id=baerum.pk, pk=shift.pk, person=volunteer)
+    assert (read.pk, read.starts_at, read.places) == (shift.pk, shift.starts_at, shift.places)
+    assert read.need.suits == ["seniors", "students"]
+    assert read.need.requires_driving_licence is True
+    assert read.need.created_at == need.created_at
+    assert facts == services.SignupFacts(accepted=True, signed_up=False, taken=0)
+    Need.objects.filter(pk=need.pk).update(status=NeedStatus.CLOSED)
+    response = client_for(volunteer).post(
+        reverse("volunteering:shift-take", args=[shift.pk]), **HTMX
+    )
+    assert response.status_code == 409
+    assert "not open for volunteers" in response.content.decode()
+    assert not ShiftSignup.objects.exists()

@@ -5,7 +5,7 @@ public, under /api/v1/volunteering. Every response names its licence (NLOD 2.0).
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -17,7 +17,7 @@ from dugnad.municipalities.models import Municipality
 from dugnad.municipalities.tenancy import current_municipality
 from dugnad.people import rules
 from dugnad.people.api_auth import api_requires
-from dugnad.volunteering.models import Need, Shift, SignupStatus, Suits
+from dugnad.volunteering.models import Need, Shift, Suits
 
 router = Router(tags=["volunteering"])
 
@@ -92,9 +92,7 @@ def _needs(municipality: Municipality, filters: NeedFilters) -> QuerySet[Need]:
         found = found.filter(district__slug=filters.bydel)
     if filters.fjern:
         found = found.filter(is_remote=True)
-    future = Shift.objects.filter(starts_at__gt=now).annotate(
-        taken=Count("signups", filter=Q(signups__status=SignupStatus.CONFIRMED))
-    )
+    future = Shift.objects.filter(starts_at__gt=now).with_places()
     if filters.ledig:
         free = future.filter(places__gt=F("taken"))
         found = found.filter(pk__in=free.values("need_id"))
@@ -125,7 +123,7 @@ def need_out(request: HttpRequest, need: Need) -> dict[str, Any]:
                 "starts_at": s.starts_at,
                 "ends_at": s.ends_at,
                 "places": s.places,
-                "free_places": max(s.places - s.taken, 0),
+                "free_places": s.free,
             }
             for s in need.future_shifts  # type: ignore[attr-defined]
         ],

@@ -11,28 +11,17 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from dugnad.municipalities.models import Municipality
-from dugnad.municipalities.tenancy import current_municipality, get_scoped_or_404, scoped
+from dugnad.municipalities.tenancy import (
+    current_municipality,
+    get_scoped_or_404,
+    municipality_or_404,
+    scoped,
+)
 from dugnad.people import rules
-from dugnad.people.decorators import requires
-from dugnad.people.models import User
+from dugnad.people.decorators import person_of, requires
 from dugnad.volunteering import callouts
 from dugnad.volunteering.models import Answer, Callout, CalloutStatus, Responder
 from dugnad.volunteering.programme_forms import CalloutForm, ResponderForm
-
-
-def _municipality(request: HttpRequest) -> Municipality:
-    municipality = current_municipality(request)
-    if municipality is None:
-        raise Http404
-    return municipality
-
-
-def _person(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)  # noqa: S101 (behind an authenticated rule)
-    return user
-
 
 # --- registering -----------------------------------------------------------------
 
@@ -40,8 +29,8 @@ def _person(request: HttpRequest) -> User:
 @requires(rules.AUTHENTICATED)
 def register(request: HttpRequest) -> HttpResponse:
     """Register (or change) as an emergency volunteer or health ambassador."""
-    municipality = _municipality(request)
-    person = _person(request)
+    municipality = municipality_or_404(request)
+    person = person_of(request)
     current = scoped(request, Responder).filter(person=person).first()
     initial: dict[str, Any] = {"by_email": True, "phone": person.phone}
     if current is not None:
@@ -76,7 +65,7 @@ def register(request: HttpRequest) -> HttpResponse:
 @requires(rules.AUTHENTICATED)
 @require_POST
 def unregister(request: HttpRequest) -> HttpResponse:
-    person = _person(request)
+    person = person_of(request)
     current = scoped(request, Responder).filter(person=person).first()
     if current is not None:
         callouts.unregister_responder(person=person, responder=current)
@@ -99,7 +88,7 @@ def callout_list(request: HttpRequest) -> HttpResponse:
 
 @requires("volunteering.manage_programmes")
 def callout_create(request: HttpRequest) -> HttpResponse:
-    municipality = _municipality(request)
+    municipality = municipality_or_404(request)
     form = CalloutForm(
         request.POST or None,
         initial={"starts_at": callouts.default_start()},
@@ -108,7 +97,7 @@ def callout_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             item = callouts.save_callout(
-                actor=_person(request), municipality=municipality, fields=form.cleaned_data
+                actor=person_of(request), municipality=municipality, fields=form.cleaned_data
             )
         except callouts.CalloutError as exc:
             form.add_error(None, str(exc))
@@ -141,7 +130,7 @@ def _initial(item: Callout) -> dict[str, Any]:
 @requires("volunteering.manage_programmes")
 def callout(request: HttpRequest, pk: int) -> HttpResponse:
     """A draft: edit it, see how many it reaches, send it. Sent: the answers."""
-    municipality = _municipality(request)
+    municipality = municipality_or_404(request)
     item = get_scoped_or_404(request, Callout, pk=pk)
     form = None
     if item.status == CalloutStatus.DRAFT:
@@ -149,7 +138,7 @@ def callout(request: HttpRequest, pk: int) -> HttpResponse:
         if request.method == "POST" and form.is_valid():
             try:
                 callouts.save_callout(
-                    actor=_person(request),
+                    actor=person_of(request),
                     municipality=municipality,
                     fields=form.cleaned_data,
                     callout=item,
@@ -189,7 +178,7 @@ def callout_send(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_scoped_or_404(request, Callout, pk=pk)
     try:
         callouts.send_callout(
-            actor=_person(request), callout=item, base_url=request.build_absolute_uri("/")
+            actor=person_of(request), callout=item, base_url=request.build_absolute_uri("/")
         )
     except callouts.CalloutError as exc:
         messages.error(request, str(exc))
@@ -203,7 +192,7 @@ def callout_send(request: HttpRequest, pk: int) -> HttpResponse:
 def callout_close(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_scoped_or_404(request, Callout, pk=pk)
     try:
-        callouts.close_callout(actor=_person(request), callout=item)
+        callouts.close_callout(actor=person_of(request), callout=item)
     except callouts.CalloutError as exc:
         messages.error(request, str(exc))
     else:

@@ -205,6 +205,14 @@ def end_pair(*, actor: User, pair: MentorPair, cancelled: bool = False) -> Mento
     _check_manages(actor, pair.municipality)
     pair.status = PairStatus.CANCELLED if cancelled else PairStatus.ENDED
     pair.save(update_fields=["status"])
+    audit.record(
+        actor=actor,
+        action="volunteering.mentor_pair_cancelled"
+        if cancelled
+        else "volunteering.mentor_pair_ended",
+        municipality=pair.municipality,
+        target=pair,
+    )
     return pair
 
 

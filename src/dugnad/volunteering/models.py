@@ -151,6 +151,15 @@ class Need(MunicipalityOwned):
         return [str(labels[code]) for code in self.suits if code in labels]
 
 
+class ShiftQuerySet(MunicipalityQuerySet):
+    def with_places(self) -> Self:
+        """Annotated with ``taken``, the confirmed sign-ups (a place on the
+        waiting list holds no place); :attr:`Shift.free` then answers."""
+        return self.annotate(
+            taken=models.Count("signups", filter=Q(signups__status=SignupStatus.CONFIRMED))
+        )
+
+
 class Shift(MunicipalityOwned):
     """One time slot of a need, with a number of places. ``[starts_at, ends_at)``."""
 
@@ -160,6 +169,8 @@ class Shift(MunicipalityOwned):
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
     places = models.PositiveSmallIntegerField(_("places"), default=1)
+
+    objects = ShiftQuerySet.as_manager()  # type: ignore[misc]  # narrower manager
 
     class Meta:
         verbose_name = _("shift")
@@ -174,6 +185,12 @@ class Shift(MunicipalityOwned):
 
     def __str__(self) -> str:
         return f"{self.need} {self.starts_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def free(self) -> int:
+        """Free places; the shift must come from :meth:`ShiftQuerySet.with_places`."""
+        taken: int = self.taken  # type: ignore[attr-defined]
+        return max(self.places - taken, 0)
 
 
 class EngagementStatus(models.TextChoices):

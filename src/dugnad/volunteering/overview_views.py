@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import csv
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from dugnad.municipalities.tenancy import current_municipality
+from dugnad.municipalities.tenancy import municipality_or_404
 from dugnad.people.decorators import requires
 from dugnad.spreadsheet import decimal_comma, safe_cell
 from dugnad.volunteering.overview import OverviewFilter, overview
@@ -16,9 +16,7 @@ from dugnad.volunteering.programme_forms import OverviewFilterForm
 
 
 def _filter(request: HttpRequest) -> tuple[OverviewFilterForm, OverviewFilter]:
-    municipality = current_municipality(request)
-    if municipality is None:
-        raise Http404
+    municipality = municipality_or_404(request)
     start, end = OverviewFilterForm.default_period()
     data = request.GET.copy()
     data.setdefault("fra", start.isoformat())

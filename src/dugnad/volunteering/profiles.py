@@ -88,13 +88,3 @@ def set_consents(*, person: User, topics: Iterable[str]) -> None:
             consent.save(update_fields=["withdrawn_at"])
     for topic in wanted - set(active):
         ContactConsent.objects.create(person=person, topic=topic, given_at=now)
-
-
-@transaction.atomic
-def withdraw_consent(*, person: User, topic: str) -> bool:
-    """Withdraw one consent; False if it was not given."""
-    return bool(
-        ContactConsent.objects.filter(person=person, topic=topic)
-        .active()
-        .update(withdrawn_at=timezone.now())
-    )

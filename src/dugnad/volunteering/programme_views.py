@@ -12,11 +12,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from dugnad.directory.queries import LANGUAGES
-from dugnad.municipalities.models import Municipality
-from dugnad.municipalities.tenancy import current_municipality, get_scoped_or_404, scoped
+from dugnad.municipalities.tenancy import (
+    current_municipality,
+    get_scoped_or_404,
+    municipality_or_404,
+    scoped,
+)
 from dugnad.people import rules
-from dugnad.people.decorators import requires
-from dugnad.people.models import User
+from dugnad.people.decorators import person_of, requires
 from dugnad.volunteering import mentor
 from dugnad.volunteering.callouts import json_has_any
 from dugnad.volunteering.models import MentorPair, MentorProfile, MentorSide, Responder
@@ -57,19 +60,6 @@ def ambassadors(request: HttpRequest) -> HttpResponse:
 # --- Mentor ---------------------------------------------------------------------------
 
 
-def _person(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)  # noqa: S101 (behind an authenticated rule)
-    return user
-
-
-def _municipality(request: HttpRequest) -> Municipality:
-    municipality = current_municipality(request)
-    if municipality is None:
-        raise Http404
-    return municipality
-
-
 def _pairs(request: HttpRequest) -> QuerySet[MentorPair]:
     return scoped(request, MentorPair).select_related(
         "mentor__person", "mentee__person", "mentor__district", "mentee__district"
@@ -79,8 +69,8 @@ def _pairs(request: HttpRequest) -> QuerySet[MentorPair]:
 @requires(rules.AUTHENTICATED)
 def mentor_home(request: HttpRequest) -> HttpResponse:
     """The person's Mentor profiles and pairs; a form to sign up as either side."""
-    municipality = _municipality(request)
-    person = _person(request)
+    municipality = municipality_or_404(request)
+    person = person_of(request)
     profiles = list(scoped(request, MentorProfile).filter(person=person))
     side = request.POST.get("side") or request.GET.get("side") or MentorSide.MENTOR
     current = next((p for p in profiles if p.side == side), None)
@@ -115,7 +105,7 @@ def mentor_home(request: HttpRequest) -> HttpResponse:
 @requires("volunteering.manage_programmes")
 def mentor_coordinate(request: HttpRequest) -> HttpResponse:
     """Suggested pairs with their reasons, and every pair with its state."""
-    municipality = _municipality(request)
+    municipality = municipality_or_404(request)
     suggested = mentor.suggestions(municipality)
     for suggestion in suggested:
         suggestion.texts = [mentor.reason_text(r) for r in suggestion.reasons]  # type: ignore[attr-defined]
@@ -141,7 +131,7 @@ def mentor_confirm(request: HttpRequest) -> HttpResponse:
         raise Http404 from exc
     try:
         pair = mentor.confirm_pair(
-            actor=_person(request), mentor=mentor_profile, mentee=mentee_profile
+            actor=person_of(request), mentor=mentor_profile, mentee=mentee_profile
         )
     except mentor.MentorError as exc:
         messages.error(request, str(exc))
@@ -157,7 +147,7 @@ def _pair_arg(request: HttpRequest, pk: int, **_other: Any) -> MentorPair:
 def _pair_page(
     request: HttpRequest, pair: MentorPair, status: int = 200, **forms: Any
 ) -> HttpResponse:
-    person = _person(request)
+    person = person_of(request)
     side = side_of(person, pair)
     evaluations = list(pair.evaluations.all())
     answered = {e.side for e in evaluations}
@@ -199,7 +189,7 @@ def mentor_meeting(request: HttpRequest, pk: int) -> HttpResponse:
     form = MeetingForm(request.POST)
     if form.is_valid():
         try:
-            mentor.log_meeting(actor=_person(request), pair=pair, **form.cleaned_data)
+            mentor.log_meeting(actor=person_of(request), pair=pair, **form.cleaned_data)
         except mentor.MentorError as exc:
             form.add_error(None, str(exc))
         else:
@@ -215,7 +205,7 @@ def mentor_evaluation(request: HttpRequest, pk: int) -> HttpResponse:
     form = EvaluationForm(request.POST)
     if form.is_valid():
         try:
-            mentor.submit_evaluation(person=_person(request), pair=pair, **form.cleaned_data)
+            mentor.submit_evaluation(person=person_of(request), pair=pair, **form.cleaned_data)
         except mentor.MentorError as exc:
             form.add_error(None, str(exc))
         else:
@@ -228,6 +218,6 @@ def mentor_evaluation(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def mentor_end(request: HttpRequest, pk: int) -> HttpResponse:
     pair = _pair_arg(request, pk)
-    mentor.end_pair(actor=_person(request), pair=pair)
+    mentor.end_pair(actor=person_of(request), pair=pair)
     messages.success(request, _("The pair is ended. Both can now answer the evaluation."))
     return redirect("volunteering:mentor-pair", pk=pair.pk)

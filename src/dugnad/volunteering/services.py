@@ -10,15 +10,17 @@ and counts the confirmed sign-ups inside the same transaction.
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from dugnad import sql
 from dugnad.directory.models import Organisation
 from dugnad.municipalities.models import Service
 from dugnad.people import audit, rules
@@ -418,15 +420,103 @@ def _confirmed_count(shift: Shift) -> int:
     return ShiftSignup.objects.filter(shift=shift, status=SignupStatus.CONFIRMED).count()
 
 
-@transaction.atomic
-def take_shift(*, person: User, shift: Shift, join_waiting_list: bool = False) -> ShiftSignup:
+@dataclass(frozen=True)
+class SignupFacts:
+    """What taking a shift needs to know about the person, read in one query:
+    accepted for the need, already on the shift, and the confirmed places
+    taken when we looked."""
+
+    accepted: bool
+    signed_up: bool
+    taken: int
+
+
+# Written out (see dugnad.sql): these run on every "take the shift",
+# including each of the many that arrive at once when a shift's last place
+# goes.
+@functools.cache
+def _facts_sql(need: str, shift: str) -> str:
+    """The three facts as select items; ``need`` and ``shift`` are what the
+    need's and the shift's ids are compared with (a parameter or a column)."""
+    engagement, signup = sql.table(Engagement), sql.table(ShiftSignup)
+    fields = ("need", "person", "status")
+    e_need, e_person, e_status = (sql.column(Engagement, f) for f in fields)
+    fields = ("shift", "person", "status")
+    s_shift, s_person, s_status = (sql.column(ShiftSignup, f) for f in fields)
+    return (
+        f"EXISTS (SELECT 1 FROM {engagement} WHERE {e_need} = {need}"  # noqa: S608 (names from the models)
+        f" AND {e_person} = %s AND {e_status} = %s),"
+        f" EXISTS (SELECT 1 FROM {signup} WHERE {s_shift} = {shift} AND {s_person} = %s),"
+        f" (SELECT COUNT(*) FROM {signup} WHERE {s_shift} = {shift} AND {s_status} = %s)"
+    )
+
+
+def _facts_params(person: User) -> list[Any]:
+    accepted, confirmed = EngagementStatus.ACCEPTED.value, SignupStatus.CONFIRMED.value
+    return [person.pk, accepted, person.pk, confirmed]
+
+
+@functools.cache
+def _shift_and_facts_sql() -> str:
+    shift_id = f"s.{sql.column(Shift, 'id')}"
+    need_id = f"s.{sql.column(Shift, 'need')}"
+    return (
+        f"SELECT {sql.select_list(Shift, 's')}, {sql.select_list(Need, 'n')},"  # noqa: S608 (names from the models)
+        f" {_facts_sql(need_id, shift_id)}"
+        f" FROM {sql.table(Shift)} s JOIN {sql.table(Need)} n"
+        f" ON n.{sql.column(Need, 'id')} = {need_id}"
+        f" WHERE {shift_id} = %s AND s.{sql.column(Shift, 'municipality')} = %s"
+    )
+
+
+def shift_to_take(*, municipality_id: int, pk: int, person: User) -> tuple[Shift, SignupFacts]:
+    """Shift ``pk`` of the municipality with its need, and the facts about
+    ``person`` that :func:`take_shift` decides on, in one statement (the
+    ORM's two would cost more to build than to run). Raises
+    ``Shift.DoesNotExist``."""
+    rows = sql.fetch_all(_shift_and_facts_sql(), [*_facts_params(person), pk, municipality_id])
+    if not rows:
+        raise Shift.DoesNotExist
+    row = rows[0]
+    shift_columns, need_columns = len(sql.fields(Shift)), len(sql.fields(Need))
+    shift = sql.instance(Shift, row[:shift_columns])
+    shift.need = sql.instance(Need, row[shift_columns : shift_columns + need_columns])
+    accepted, signed_up, taken = row[shift_columns + need_columns :]
+    return shift, SignupFacts(bool(accepted), bool(signed_up), int(taken))
+
+
+def _signup_facts(shift: Shift, person: User) -> SignupFacts:
+    accepted, signed_up, taken = sql.fetch_one(
+        f"SELECT {_facts_sql('%s', '%s')}",
+        [
+            shift.need_id,
+            person.pk,
+            EngagementStatus.ACCEPTED.value,
+            shift.pk,
+            person.pk,
+            shift.pk,
+            SignupStatus.CONFIRMED.value,
+        ],
+    )
+    return SignupFacts(bool(accepted), bool(signed_up), int(taken))
+
+
+def take_shift(
+    *,
+    person: User,
+    shift: Shift,
+    join_waiting_list: bool = False,
+    facts: SignupFacts | None = None,
+) -> ShiftSignup:
     """Put ``person`` on ``shift``; if it is full, raise :class:`ShiftFull`, or put
     them on the waiting list when ``join_waiting_list`` is set.
 
     Everything that does not depend on the free places is checked before the
-    shift's row is locked, and a shift already full refuses at once: when
-    many want the last place, the lock is held only for the count and the
-    insert, so those who queue for it wait for little.
+    shift's row is locked (on ``facts`` when the caller read them with the
+    shift, :func:`shift_to_take`), and a shift already full refuses at once,
+    outside any transaction: when many want the last place,
+    the lock is held only for the count and the insert, and those who lost
+    never queue for it.
     """
     _check_person(person)
     need = shift.need
@@ -434,27 +524,9 @@ def take_shift(*, person: User, shift: Shift, join_waiting_list: bool = False) -
         raise VolunteeringError(_("This need is not open for volunteers."))
     if shift.starts_at <= timezone.now():
         raise VolunteeringError(_("This shift has already started."))
-    # What the checks need, in one query: accepted for the need, already on
-    # the shift, and the confirmed places taken when we look.
-    accepted, signed_up, taken = (
-        Shift.objects.filter(pk=shift.pk)
-        .values_list(
-            Exists(
-                Engagement.objects.filter(
-                    need_id=OuterRef("need_id"), person=person, status=EngagementStatus.ACCEPTED
-                )
-            ),
-            Exists(ShiftSignup.objects.filter(shift_id=OuterRef("pk"), person=person)),
-            Subquery(
-                ShiftSignup.objects.filter(shift_id=OuterRef("pk"), status=SignupStatus.CONFIRMED)
-                .order_by()
-                .values("shift_id")
-                .annotate(n=Count("pk"))
-                .values("n")
-            ),
-        )
-        .get()
-    )
+    if facts is None:
+        facts = _signup_facts(shift, person)
+    accepted, signed_up, taken = facts.accepted, facts.signed_up, facts.taken
     if not accepted:
         raise VolunteeringError(
             _("The coordinator must accept you for this need before you can take shifts.")
@@ -473,21 +545,30 @@ def take_shift(*, person: User, shift: Shift, join_waiting_list: bool = False) -
     )
     # Full when we look: places only come back by cancellations, so refusing
     # now is what the person would get after waiting for the lock.
-    if not join_waiting_list and (taken or 0) >= shift.places:
+    if not join_waiting_list and taken >= shift.places:
         raise full
-    shift = _locked(shift)  # the count that decides is taken under the lock
-    status = SignupStatus.CONFIRMED
-    if _confirmed_count(shift) >= shift.places:
-        if not join_waiting_list:
-            raise full
-        status = SignupStatus.WAITING
-    try:
-        with transaction.atomic():
-            return ShiftSignup.objects.create(
-                municipality_id=shift.municipality_id, shift=shift, person=person, status=status
-            )
-    except IntegrityError as exc:  # the same person's second click, at the same moment
-        raise VolunteeringError(_("You are already signed up for this shift.")) from exc
+    with transaction.atomic():
+        locked = _locked(shift)  # the count that decides is taken under the lock
+        # The need may have closed, or the shift moved, since we looked.
+        if locked.need.status != NeedStatus.PUBLISHED:
+            raise VolunteeringError(_("This need is not open for volunteers."))
+        if locked.starts_at <= timezone.now():
+            raise VolunteeringError(_("This shift has already started."))
+        status = SignupStatus.CONFIRMED
+        if _confirmed_count(locked) >= locked.places:
+            if not join_waiting_list:
+                raise full
+            status = SignupStatus.WAITING
+        try:
+            with transaction.atomic():
+                return ShiftSignup.objects.create(
+                    municipality_id=locked.municipality_id,
+                    shift=locked,
+                    person=person,
+                    status=status,
+                )
+        except IntegrityError as exc:  # the same person's second click, at the same moment
+            raise VolunteeringError(_("You are already signed up for this shift.")) from exc
 
 
 @transaction.atomic

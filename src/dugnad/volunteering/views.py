@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,11 +17,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from dugnad.directory.models import Organisation
-from dugnad.municipalities.models import Municipality, Service
+from dugnad.municipalities.models import Service
 from dugnad.municipalities.page_cache import public_page
-from dugnad.municipalities.tenancy import current_municipality, get_scoped_or_404, scoped
+from dugnad.municipalities.tenancy import (
+    current_municipality,
+    get_scoped_or_404,
+    municipality_or_404,
+    scoped,
+)
 from dugnad.people import rules
-from dugnad.people.decorators import requires
+from dugnad.people.decorators import person_of, requires
 from dugnad.people.models import Role, RoleAssignment, User
 from dugnad.volunteering import forms, hours, services
 from dugnad.volunteering.models import (
@@ -32,26 +37,6 @@ from dugnad.volunteering.models import (
     ShiftSignup,
     SignupStatus,
 )
-
-
-def _municipality(request: HttpRequest) -> Municipality:
-    municipality = current_municipality(request)
-    if municipality is None:
-        raise Http404
-    return municipality
-
-
-def _person(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)  # noqa: S101 (behind an authenticated rule)
-    return user
-
-
-def _with_places(shifts: QuerySet[Shift]) -> QuerySet[Shift]:
-    return shifts.annotate(
-        taken=Count("signups", filter=Q(signups__status=SignupStatus.CONFIRMED))
-    ).order_by("starts_at", "pk")
-
 
 # --- residents -----------------------------------------------------------------
 
@@ -96,7 +81,7 @@ def need(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     # Only shifts still to come: a started shift cannot be taken or cancelled.
-    shifts = list(_with_places(item.shifts.filter(starts_at__gt=timezone.now())))
+    shifts = list(item.shifts.filter(starts_at__gt=timezone.now()).with_places())
     engagement = None
     my_signups: dict[int, ShiftSignup] = {}
     person = request.user
@@ -106,8 +91,7 @@ def need(request: HttpRequest, pk: int) -> HttpResponse:
             s.shift_id: s for s in ShiftSignup.objects.filter(shift__need=item, person=person)
         }
     for shift in shifts:
-        shift.free = max(shift.places - shift.taken, 0)  # type: ignore[attr-defined]
-        shift.mine = my_signups.get(shift.pk)  # type: ignore[attr-defined]
+        shift.mine = my_signups.get(shift.pk)
     return render(
         request,
         "volunteering/need.html",
@@ -127,7 +111,7 @@ def need(request: HttpRequest, pk: int) -> HttpResponse:
 def interest(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_scoped_or_404(request, Need, pk=pk)
     try:
-        engagement = services.express_interest(person=_person(request), need=item)
+        engagement = services.express_interest(person=person_of(request), need=item)
     except services.VolunteeringError as exc:
         messages.error(request, str(exc))
     else:
@@ -143,13 +127,27 @@ def interest(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(rules.AUTHENTICATED)
 @require_POST
 def take_shift(request: HttpRequest, pk: int) -> HttpResponse:
-    shift = get_scoped_or_404(request, Shift.objects.select_related("need"), pk=pk)
+    """Take a shift, or join its waiting list. From the need page with htmx the
+    answer is the shift's row and a status message; without it, a redirect
+    (or the "shift is full" page)."""
+    person = person_of(request)
+    try:
+        shift, facts = services.shift_to_take(
+            municipality_id=municipality_or_404(request).pk, pk=pk, person=person
+        )
+    except Shift.DoesNotExist as exc:
+        raise Http404 from exc
     waiting = request.POST.get("waiting_list") == "1"
+    in_place = request.headers.get("HX-Request") == "true"
     try:
         signup = services.take_shift(
-            person=_person(request), shift=shift, join_waiting_list=waiting
+            person=person, shift=shift, join_waiting_list=waiting, facts=facts
         )
     except services.ShiftFull as exc:
+        if in_place:
+            # Full is all the row needs to show: no second look at the count.
+            shift.taken = shift.places  # type: ignore[attr-defined]
+            return _shift_row(request, shift, None, True, str(exc), "warning", status=409)
         return render(
             request,
             "volunteering/shift_full.html",
@@ -157,23 +155,61 @@ def take_shift(request: HttpRequest, pk: int) -> HttpResponse:
             status=409,
         )
     except services.VolunteeringError as exc:
+        if in_place:
+            return _fresh_shift_row(request, shift, str(exc), "danger", status=409)
         messages.error(request, str(exc))
     else:
         if signup.status == SignupStatus.WAITING:
-            messages.success(request, _("You are on the waiting list for the shift."))
+            done = _("You are on the waiting list for the shift.")
         else:
-            messages.success(request, _("You have taken the shift. Thank you!"))
+            done = _("You have taken the shift. Thank you!")
+        if in_place:
+            return _fresh_shift_row(request, shift, done, "success")
+        messages.success(request, done)
     return redirect("volunteering:need", pk=shift.need_id)
+
+
+def _fresh_shift_row(
+    request: HttpRequest, shift: Shift, message: str, level: str, status: int = 200
+) -> HttpResponse:
+    person = person_of(request)
+    accepted = Engagement.objects.filter(
+        need_id=shift.need_id, person=person, status=EngagementStatus.ACCEPTED
+    ).exists()
+    mine = ShiftSignup.objects.filter(shift=shift, person=person).first()
+    shift = Shift.objects.with_places().get(pk=shift.pk)
+    return _shift_row(request, shift, mine, accepted, message, level, status)
+
+
+def _shift_row(
+    request: HttpRequest,
+    shift: Shift,
+    mine: ShiftSignup | None,
+    accepted: bool,
+    message: str,
+    level: str,
+    status: int = 200,
+) -> HttpResponse:
+    """The need page's row for ``shift`` and the message for its status region."""
+    shift.mine = mine  # type: ignore[attr-defined]
+    return render(
+        request,
+        "volunteering/_shift_row.html",
+        {"shift": shift, "accepted": accepted, "message": message, "level": level},
+        status=status,
+    )
 
 
 @requires(rules.AUTHENTICATED)
 @require_POST
 def cancel_shift(request: HttpRequest, pk: int) -> HttpResponse:
     signup = get_scoped_or_404(
-        request, ShiftSignup.objects.filter(person=_person(request)).select_related("shift"), pk=pk
+        request,
+        ShiftSignup.objects.filter(person=person_of(request)).select_related("shift"),
+        pk=pk,
     )
     try:
-        services.cancel_shift(person=_person(request), signup=signup)
+        services.cancel_shift(person=person_of(request), signup=signup)
     except services.VolunteeringError as exc:
         messages.error(request, str(exc))
     else:
@@ -185,10 +221,10 @@ def cancel_shift(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     engagement = get_scoped_or_404(
-        request, Engagement.objects.filter(person=_person(request)), pk=pk
+        request, Engagement.objects.filter(person=person_of(request)), pk=pk
     )
     try:
-        services.withdraw_interest(person=_person(request), engagement=engagement)
+        services.withdraw_interest(person=person_of(request), engagement=engagement)
     except services.VolunteeringError as exc:
         messages.error(request, str(exc))
     else:
@@ -199,7 +235,7 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(rules.AUTHENTICATED)
 def mine(request: HttpRequest) -> HttpResponse:
     """The person's needs and shifts."""
-    person = _person(request)
+    person = person_of(request)
     engagements = (
         scoped(request, Engagement)
         .filter(person=person)
@@ -225,8 +261,8 @@ def mine(request: HttpRequest) -> HttpResponse:
 @requires("volunteering.coordinate_some")
 def coordinate(request: HttpRequest) -> HttpResponse:
     """The services and organisations whose needs the person coordinates."""
-    person = _person(request)
-    municipality = _municipality(request)
+    person = person_of(request)
+    municipality = municipality_or_404(request)
     services_qs = scoped(request, Service)
     organisations = Organisation.objects.in_municipality(municipality)
     if not rules.is_platform_admin(person):
@@ -311,11 +347,11 @@ def owner_needs(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
 @requires("volunteering.coordinate", obj=_owner_arg)
 def need_create(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     owner = _owner(request, kind, pk)
-    form = forms.NeedForm(request.POST or None, municipality=_municipality(request))
+    form = forms.NeedForm(request.POST or None, municipality=municipality_or_404(request))
     if request.method == "POST" and form.is_valid():
         try:
             item = services.create_need(
-                actor=_person(request), owner=owner, fields=form.cleaned_data
+                actor=person_of(request), owner=owner, fields=form.cleaned_data
             )
         except services.VolunteeringError as exc:
             form.add_error(None, str(exc))
@@ -340,8 +376,8 @@ def _edit_context(request: HttpRequest, item: Need, **extra: Any) -> dict[str, A
         "need": item,
         "owner": item.owner,
         "back": _owner_url(item.owner),
-        "shifts": _with_places(item.shifts.all()),
-        "form": forms.NeedForm(instance=item, municipality=_municipality(request)),
+        "shifts": item.shifts.with_places(),
+        "form": forms.NeedForm(instance=item, municipality=municipality_or_404(request)),
         "shift_form": forms.ShiftForm(),
     }
     context.update(extra)
@@ -351,10 +387,12 @@ def _edit_context(request: HttpRequest, item: Need, **extra: Any) -> dict[str, A
 @requires("volunteering.coordinate", obj=_need_arg)
 def need_edit(request: HttpRequest, pk: int) -> HttpResponse:
     item = _need_arg(request, pk)
-    form = forms.NeedForm(request.POST or None, instance=item, municipality=_municipality(request))
+    form = forms.NeedForm(
+        request.POST or None, instance=item, municipality=municipality_or_404(request)
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_need(actor=_person(request), need=item, fields=form.cleaned_data)
+            services.update_need(actor=person_of(request), need=item, fields=form.cleaned_data)
         except services.VolunteeringError as exc:
             form.add_error(None, str(exc))
         else:
@@ -373,7 +411,7 @@ def shift_add(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.add_shift(
-                actor=_person(request),
+                actor=person_of(request),
                 need=item,
                 starts_at=form.cleaned_data["starts_at"],
                 ends_at=form.cleaned_data["ends_at"],
@@ -400,10 +438,10 @@ def need_status(request: HttpRequest, pk: int) -> HttpResponse:
     action = request.POST.get("action")
     try:
         if action == "publish":
-            services.publish_need(actor=_person(request), need=item)
+            services.publish_need(actor=person_of(request), need=item)
             messages.success(request, _("The need is published."))
         elif action == "close":
-            services.close_need(actor=_person(request), need=item)
+            services.close_need(actor=person_of(request), need=item)
             messages.success(request, _("The need is closed."))
         else:
             messages.error(request, _("Choose to publish or close the need."))
@@ -454,10 +492,10 @@ def engagement_decide(request: HttpRequest, pk: int) -> HttpResponse:
     decision = request.POST.get("decision")
     try:
         if decision == "accept":
-            services.accept_volunteer(actor=_person(request), engagement=engagement)
+            services.accept_volunteer(actor=person_of(request), engagement=engagement)
             messages.success(request, _("The volunteer is accepted and told by e-mail."))
         elif decision == "decline":
-            services.decline_volunteer(actor=_person(request), engagement=engagement)
+            services.decline_volunteer(actor=person_of(request), engagement=engagement)
             messages.success(request, _("The volunteer is declined and told by e-mail."))
         else:
             messages.error(request, _("Choose to accept or decline."))
@@ -476,7 +514,7 @@ def approve_purpose_letter(request: HttpRequest, pk: int) -> HttpResponse:
     """Let the volunteer download the purpose letter for a police certificate."""
     engagement = _engagement_arg(request, pk)
     try:
-        services.approve_purpose_letter(actor=_person(request), engagement=engagement)
+        services.approve_purpose_letter(actor=person_of(request), engagement=engagement)
     except services.VolunteeringError as exc:
         messages.error(request, str(exc))
     else:
@@ -498,7 +536,7 @@ def politiattest(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.record_politiattest(
-                actor=_person(request),
+                actor=person_of(request),
                 person=form.cleaned_data["person"],
                 owner=item.owner,
                 checked_on=form.cleaned_data["checked_on"],
@@ -526,7 +564,7 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
     from dugnad.volunteering import profiles
     from dugnad.volunteering.models import ContactConsent
 
-    person = _person(request)
+    person = person_of(request)
     municipality = current_municipality(request)
     form = forms.ProfileForm(request.POST or None, municipality=municipality)
     if request.method == "POST" and form.is_valid():
@@ -574,9 +612,11 @@ def recommended(request: HttpRequest) -> HttpResponse:
     from dugnad.volunteering import profiles
     from dugnad.volunteering.recommendations import recommend
 
-    person = _person(request)
+    person = person_of(request)
     has_profile = profiles.profile_of(person) is not None
-    items = recommend(person=person, municipality=_municipality(request)) if has_profile else []
+    items = (
+        recommend(person=person, municipality=municipality_or_404(request)) if has_profile else []
+    )
     return render(
         request,
         "volunteering/recommended.html",
@@ -622,7 +662,7 @@ def signup_hours(request: HttpRequest, pk: int) -> HttpResponse:
 
     signup = _signup_arg(request, pk)
     action = request.POST.get("action")
-    actor = _person(request)
+    actor = person_of(request)
     try:
         if action == "check_in":
             hours.check_in(actor=actor, signup=signup)
@@ -652,8 +692,8 @@ def _hours_error(form: forms.HoursForm) -> str:
 def history(request: HttpRequest) -> HttpResponse:
     """The person's past shifts and hours, with their certificates."""
 
-    person = _person(request)
-    municipality = _municipality(request)
+    person = person_of(request)
+    municipality = municipality_or_404(request)
     signups = hours.history(person).filter(municipality=municipality)
     return render(
         request,
@@ -671,7 +711,7 @@ def history(request: HttpRequest) -> HttpResponse:
 @require_POST
 def own_hours(request: HttpRequest, pk: int) -> HttpResponse:
 
-    person = _person(request)
+    person = person_of(request)
     signup = get_scoped_or_404(
         request, ShiftSignup.objects.filter(person=person).select_related("shift"), pk=pk
     )
@@ -701,7 +741,7 @@ def certificate(request: HttpRequest, pk: int) -> HttpResponse:
 
     item = get_scoped_or_404(request, Need.objects.select_related("service", "organisation"), pk=pk)
     try:
-        content = certificates.certificate_pdf(person=_person(request), need=item)
+        content = certificates.certificate_pdf(person=person_of(request), need=item)
     except services.VolunteeringError as exc:
         messages.error(request, str(exc))
         return redirect("volunteering:history")
@@ -713,7 +753,7 @@ def purpose_letter(request: HttpRequest, pk: int) -> HttpResponse:
     """The purpose letter (bekreftelse på formål) for a police certificate, as a PDF."""
     from dugnad.volunteering import certificates
 
-    person = _person(request)
+    person = person_of(request)
     engagement = get_scoped_or_404(
         request,
         Engagement.objects.filter(person=person).select_related(
@@ -739,6 +779,6 @@ def escalated(request: HttpRequest) -> HttpResponse:
         "volunteering/escalated.html",
         {
             "title": _("Unanswered volunteers"),
-            "engagements": escalated_in(_municipality(request)),
+            "engagements": escalated_in(municipality_or_404(request)),
         },
     )
