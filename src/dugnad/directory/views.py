@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,12 +15,16 @@ from django.views.decorators.http import require_POST
 from dugnad.directory import export, forms, queries, services
 from dugnad.directory.models import Organisation, OrganisationClaim, TargetGroup
 from dugnad.directory.opendata import NLOD
-from dugnad.municipalities.models import Municipality
 from dugnad.municipalities.page_cache import public_page
-from dugnad.municipalities.tenancy import current_municipality, get_scoped_or_404, scoped
+from dugnad.municipalities.tenancy import (
+    current_municipality,
+    get_scoped_or_404,
+    municipality_or_404,
+    scoped,
+)
 from dugnad.people import rules
-from dugnad.people.decorators import requires
-from dugnad.people.models import RoleAssignment, User
+from dugnad.people.decorators import person_of, requires
+from dugnad.people.models import RoleAssignment
 
 
 @requires(rules.PUBLIC)
@@ -61,9 +65,7 @@ def export_csv(request: HttpRequest) -> StreamingHttpResponse:
     """The search's organisations as a spreadsheet (CSV), all of them, streamed
     so that a large municipality's directory is never held in memory. Not
     served from the page cache: it streams."""
-    municipality = current_municipality(request)
-    if municipality is None:
-        raise Http404
+    municipality = municipality_or_404(request)
     query = queries.DirectoryQuery.from_params(request.GET)
     organisations = queries.in_order(
         queries.matching_ids(municipality, query), chunk_size=export.CHUNK_SIZE
@@ -109,17 +111,6 @@ def organisation(request: HttpRequest, pk: int) -> HttpResponse:
 # --- claim and keep ------------------------------------------------------------------
 
 
-def _municipality(request: HttpRequest) -> Municipality:
-    municipality = current_municipality(request)
-    assert municipality is not None  # noqa: S101 (tenant views always have one)
-    return municipality
-
-
-def _person(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)  # noqa: S101 (guaranteed by the rule)
-    return request.user
-
-
 def _listed_or_own(request: HttpRequest, pk: int) -> Organisation:
     """An organisation of this municipality (hidden ones too: for its keepers)."""
     return get_scoped_or_404(request, Organisation, pk=pk)
@@ -128,7 +119,7 @@ def _listed_or_own(request: HttpRequest, pk: int) -> Organisation:
 @requires("directory.claim")
 def claim_start(request: HttpRequest) -> HttpResponse:
     """Claim an organisation by its number, or register one the directory lacks."""
-    municipality = _municipality(request)
+    municipality = municipality_or_404(request)
     number_form = forms.ClaimByNumberForm(request.GET or None)
     found: Organisation | None = None
     register_form = None
@@ -144,7 +135,7 @@ def claim_start(request: HttpRequest) -> HttpResponse:
             data = register_form.cleaned_data
             try:
                 services.register_organisation(
-                    actor=_person(request),
+                    actor=person_of(request),
                     municipality=municipality,
                     name=data["name"],
                     organisation_number=data["organisation_number"],
@@ -177,8 +168,8 @@ def claim(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.claim_organisation(
-                actor=_person(request),
-                municipality=_municipality(request),
+                actor=person_of(request),
+                municipality=municipality_or_404(request),
                 organisation=organisation,
                 role_in_organisation=form.cleaned_data["role_in_organisation"],
                 message=form.cleaned_data["message"],
@@ -205,7 +196,7 @@ def claim(request: HttpRequest, pk: int) -> HttpResponse:
 @requires("directory.decide_claims")
 def claims(request: HttpRequest) -> HttpResponse:
     """Requests to represent organisations that the person may decide."""
-    decidable = queries.claims_to_decide(_person(request), scoped(request, OrganisationClaim))
+    decidable = queries.claims_to_decide(person_of(request), scoped(request, OrganisationClaim))
     return render(
         request,
         "directory/claims.html",
@@ -225,7 +216,7 @@ def claim_decide(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.decide_claim(
-                actor=_person(request),
+                actor=person_of(request),
                 claim=claim_,
                 approve=form.cleaned_data["decision"] == "approve",
                 note=form.cleaned_data["note"],
@@ -262,7 +253,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.update_profile(
-                actor=_person(request),
+                actor=person_of(request),
                 organisation=Organisation.objects.get(pk=organisation.pk),
                 changes=form.changes(),
                 categories=list(form.cleaned_data["categories"]),
@@ -291,7 +282,7 @@ def members(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.invite_member(
-                actor=_person(request),
+                actor=person_of(request),
                 organisation=organisation,
                 email=form.cleaned_data["email"],
                 role=form.cleaned_data["role"],
@@ -323,7 +314,7 @@ def member_remove(request: HttpRequest, pk: int, assignment_pk: int) -> HttpResp
     assignment = get_object_or_404(RoleAssignment.objects.on(organisation), pk=assignment_pk)
     try:
         services.remove_member(
-            actor=_person(request), organisation=organisation, assignment=assignment
+            actor=person_of(request), organisation=organisation, assignment=assignment
         )
     except services.DirectoryError as exc:
         messages.error(request, str(exc))
@@ -346,7 +337,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
         )
     if request.method == "POST":
         try:
-            services.accept_invitation(actor=_person(request), token=token)
+            services.accept_invitation(actor=person_of(request), token=token)
         except services.DirectoryError as exc:
             return render(
                 request,
@@ -370,12 +361,12 @@ def hide(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         try:
             if organisation.is_hidden:
-                services.show_organisation(actor=_person(request), organisation=organisation)
+                services.show_organisation(actor=person_of(request), organisation=organisation)
                 messages.success(request, _("The organisation is shown again."))
                 return redirect("directory:organisation", pk=organisation.pk)
             if form.is_valid():
                 services.hide_organisation(
-                    actor=_person(request),
+                    actor=person_of(request),
                     organisation=organisation,
                     reason=form.cleaned_data["reason"],
                 )

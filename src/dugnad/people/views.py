@@ -13,24 +13,21 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from dugnad.municipalities.models import Municipality
 from dugnad.municipalities.navigation import staff_links_for
-from dugnad.municipalities.tenancy import current_municipality, get_scoped_or_404, scoped
+from dugnad.municipalities.tenancy import (
+    get_scoped_or_404,
+    municipality_or_404,
+    scoped,
+)
 from dugnad.people import rules, services
-from dugnad.people.decorators import requires
+from dugnad.people.decorators import person_of, requires
 from dugnad.people.forms import DeleteAccountForm, ProfileForm, RoleAssignmentForm
-from dugnad.people.models import AuditEntry, RoleAssignment, User, with_scopes
-
-
-def _person(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)  # noqa: S101 (guaranteed by the rule)
-    return user
+from dugnad.people.models import AuditEntry, RoleAssignment, with_scopes
 
 
 @requires(rules.AUTHENTICATED)
 def my_page(request: HttpRequest) -> HttpResponse:
-    user = _person(request)
+    user = person_of(request)
     assignments = (
         RoleAssignment.objects.filter(user=user)
         .select_related("municipality", "scope_type")
@@ -62,7 +59,7 @@ def my_page(request: HttpRequest) -> HttpResponse:
 
 @requires(rules.AUTHENTICATED)
 def export_data(request: HttpRequest) -> HttpResponse:
-    data = services.export_personal_data(user=_person(request))
+    data = services.export_personal_data(user=person_of(request))
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
     )
@@ -76,7 +73,7 @@ def delete_account(request: HttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.delete_account(user=_person(request))
+            services.delete_account(user=person_of(request))
         except services.PeopleError as exc:
             form.add_error(None, str(exc))
         else:
@@ -101,21 +98,15 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _municipality(request: HttpRequest) -> Municipality:
-    municipality = current_municipality(request)
-    assert municipality is not None  # noqa: S101 (tenant views always have one)
-    return municipality
-
-
 @requires("people.manage_roles")
 def roles(request: HttpRequest) -> HttpResponse:
     """Municipal administrators give and take the roles of their municipality."""
-    municipality = _municipality(request)
+    municipality = municipality_or_404(request)
     form = RoleAssignmentForm(request.POST or None, municipality=municipality)
     if request.method == "POST" and form.is_valid():
         try:
             services.assign_role(
-                actor=_person(request),
+                actor=person_of(request),
                 user=form.person,
                 role=form.cleaned_data["role"],
                 municipality=municipality,
@@ -143,7 +134,7 @@ def roles(request: HttpRequest) -> HttpResponse:
 def role_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     assignment = get_scoped_or_404(request, RoleAssignment, pk=pk)
     try:
-        services.revoke_role(actor=_person(request), assignment=assignment)
+        services.revoke_role(actor=person_of(request), assignment=assignment)
     except services.PeopleError as exc:
         messages.error(request, str(exc))
     else:
