@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -55,7 +55,12 @@ from dugnad.premises.season_permissions import (
     can_manage_season,
     manages_all_buildings,
 )
-from dugnad.premises.services import NO_OVERLAP_CONSTRAINT, overlaps_confirmed
+from dugnad.premises.services import (
+    BookingConflict,
+    overlaps_confirmed,
+    queue_on_leaves,
+    write_slots,
+)
 
 COMPLAINT_DAYS = 21  # three weeks from notice, forvaltningsloven § 29
 
@@ -531,8 +536,6 @@ def publish(*, actor: User, season_round: SeasonRound) -> list[dict[str, str]]:
             "space__building", "wish__application__organisation", "wish__application__person"
         )
     )
-    from dugnad.premises.services import queue_on_leaves
-
     # Every leaf the plan occupies, locked at once in id order (as single
     # bookings lock theirs), so publishing never deadlocks with a booking.
     queue_on_leaves(sorted({leaf for slot in slots for leaf in infos[slot.space_id].leaves}))
@@ -597,25 +600,12 @@ def publish(*, actor: User, season_round: SeasonRound) -> list[dict[str, str]]:
             )
             made.add(booking.pk)
             try:
-                with transaction.atomic():
-                    BookingSlot.objects.bulk_create(
-                        BookingSlot(
-                            municipality_id=season_round.municipality_id,
-                            booking=booking,
-                            space_id=leaf,
-                            start=start,
-                            end=end,
-                            status=BookingStatus.CONFIRMED,
-                        )
-                        for leaf in leaves
-                    )
-            except IntegrityError as exc:
-                if NO_OVERLAP_CONSTRAINT in str(exc):
-                    raise SeasonError(
-                        _("Two slots of the plan overlap (%(space)s, %(date)s). Adjust the plan.")
-                        % {"space": str(slot.space), "date": day.isoformat()}
-                    ) from exc
-                raise
+                write_slots(booking, leaves)
+            except BookingConflict as exc:  # only the plan itself can clash here
+                raise SeasonError(
+                    _("Two slots of the plan overlap (%(space)s, %(date)s). Adjust the plan.")
+                    % {"space": str(slot.space), "date": day.isoformat()}
+                ) from exc
             SeasonBooking.objects.create(
                 municipality_id=season_round.municipality_id, slot=slot, booking=booking
             )

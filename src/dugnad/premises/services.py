@@ -377,16 +377,26 @@ def _insert(
         commercial=commercial,
         series=series,
     )
-    try:  # no savepoint: the caller's atomic block rolls back as the error leaves it
-        booking.save()
+    booking.save()
+    write_slots(booking, leaf_ids)
+    return booking
+
+
+def write_slots(booking: Booking, leaf_ids: list[int]) -> None:
+    """Occupy the booking's leaf spaces for its time: one row per leaf, with
+    the booking's status. On PostgreSQL the exclusion constraint refuses a
+    confirmed row that overlaps another (BookingConflict). Every booking's
+    slots are written here, season publications' too. No savepoint of its
+    own: the caller's atomic block rolls back as the error leaves it."""
+    try:
         BookingSlot.objects.bulk_create(
             BookingSlot(
-                municipality=municipality,
+                municipality_id=booking.municipality_id,
                 booking=booking,
                 space_id=leaf_id,
-                start=start,
-                end=end,
-                status=status,
+                start=booking.start,
+                end=booking.end,
+                status=booking.status,
             )
             for leaf_id in leaf_ids
         )
@@ -394,7 +404,6 @@ def _insert(
         if NO_OVERLAP_CONSTRAINT in str(exc):
             raise BookingConflict from exc
         raise
-    return booking
 
 
 def request_booking(
