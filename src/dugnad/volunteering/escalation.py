@@ -14,7 +14,6 @@ import datetime
 from collections import defaultdict
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import QuerySet
@@ -22,8 +21,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from dugnad.municipalities.models import Municipality, Service
-from dugnad.people.models import Role, RoleAssignment
 from dugnad.volunteering.models import Engagement, EngagementStatus, NeedStatus
+from dugnad.volunteering.permissions import coordinator_assignments
 
 
 def default_days() -> int:
@@ -35,12 +34,9 @@ def centre_people(municipality: Municipality) -> list[str]:
     centres = Service.objects.filter(municipality=municipality, kind=Service.Kind.VOLUNTEER_CENTRE)
     addresses = set(centres.exclude(email="").values_list("email", flat=True))
     addresses |= set(
-        RoleAssignment.objects.filter(
-            municipality=municipality,
-            role=Role.VOLUNTEER_COORDINATOR,
-            scope_type=ContentType.objects.get_for_model(Service),
-            scope_id__in=centres.values("pk"),
-        ).values_list("user__email", flat=True)
+        coordinator_assignments(municipality.pk, Service, centres.values("pk")).values_list(
+            "user__email", flat=True
+        )
     )
     return sorted(a for a in addresses if a)
 

@@ -7,11 +7,15 @@ that owner's needs; platform administrators may do everything.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import QuerySet
 
 from dugnad.directory.models import Organisation
 from dugnad.municipalities.models import Service
-from dugnad.people.models import Role
+from dugnad.people.models import Role, RoleAssignment, User
 from dugnad.people.rules import has_role, has_role_on, is_authenticated, is_platform_admin, register
 from dugnad.volunteering.models import Engagement, Need, Shift, ShiftSignup
 
@@ -31,6 +35,40 @@ def owner_of(obj: Any) -> Service | Organisation | None:
     return None
 
 
+# Who coordinates an owner's needs: one mapping, read by the rules below, the
+# coordinator's own page and the e-mails that go to coordinators.
+COORDINATING_ROLE: dict[type[Service | Organisation], str] = {
+    Service: Role.VOLUNTEER_COORDINATOR,
+    Organisation: Role.ORGANISATION_ADMIN,
+}
+
+
+def coordinator_assignments(
+    municipality_id: int,
+    kind: type[Service | Organisation],
+    owner_ids: Iterable[int] | QuerySet[Any],
+) -> QuerySet[RoleAssignment]:
+    """The role assignments that make people coordinators of these owners."""
+    return RoleAssignment.objects.filter(
+        municipality_id=municipality_id,
+        role=COORDINATING_ROLE[kind],
+        scope_type=ContentType.objects.get_for_model(kind),
+        scope_id__in=owner_ids,
+    )
+
+
+def coordinated_by(
+    person: User, municipality_id: int, kind: type[Service | Organisation]
+) -> QuerySet[RoleAssignment, dict[str, Any]]:
+    """The ids (``scope_id``) of the owners of this kind the person coordinates."""
+    return RoleAssignment.objects.filter(
+        user=person,
+        municipality_id=municipality_id,
+        role=COORDINATING_ROLE[kind],
+        scope_type=ContentType.objects.get_for_model(kind),
+    ).values("scope_id")
+
+
 def can_coordinate(user: Any, municipality: Any, obj: Any) -> bool:
     """Coordinates the owner of ``obj`` (a service, organisation, need, shift or engagement)."""
     owner = owner_of(obj)
@@ -38,9 +76,7 @@ def can_coordinate(user: Any, municipality: Any, obj: Any) -> bool:
         return False
     if is_platform_admin(user):
         return True
-    if isinstance(owner, Service):
-        return has_role_on(user, owner.municipality, owner, Role.VOLUNTEER_COORDINATOR)
-    return has_role_on(user, owner.municipality, owner, Role.ORGANISATION_ADMIN)
+    return has_role_on(user, owner.municipality, owner, COORDINATING_ROLE[type(owner)])
 
 
 def coordinates_some(user: Any, municipality: Any, obj: Any) -> bool:

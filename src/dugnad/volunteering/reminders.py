@@ -19,9 +19,10 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from dugnad.people.models import Role, RoleAssignment, User
+from dugnad.people.models import User
 from dugnad.sms import InvalidNumber, send_sms
 from dugnad.volunteering.models import ContactTopic, PolitiattestCheck, ShiftSignup, SignupStatus
+from dugnad.volunteering.permissions import coordinator_assignments
 from dugnad.volunteering.profile_models import ContactConsent
 from dugnad.volunteering.services import check_valid_until
 
@@ -106,19 +107,11 @@ def _remind(signup: ShiftSignup, *, with_sms: bool) -> None:
 
 def _coordinators(check: PolitiattestCheck) -> Iterable[str]:
     """The e-mail addresses of the people who coordinate the check's owner."""
-    from django.contrib.contenttypes.models import ContentType
-
     owner = check.service or check.organisation
     if owner is None:
         return []
-    role = Role.VOLUNTEER_COORDINATOR if check.service_id else Role.ORGANISATION_ADMIN
-    people = RoleAssignment.objects.filter(
-        municipality_id=check.municipality_id,
-        role=role,
-        scope_type=ContentType.objects.get_for_model(owner),
-        scope_id=owner.pk,
-    ).values_list("user__email", flat=True)
-    addresses = set(people)
+    people = coordinator_assignments(check.municipality_id, type(owner), [owner.pk])
+    addresses = set(people.values_list("user__email", flat=True))
     if check.checked_by is not None:
         addresses.add(check.checked_by.email)
     return sorted(a for a in addresses if a)

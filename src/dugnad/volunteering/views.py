@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -27,7 +26,7 @@ from dugnad.municipalities.tenancy import (
 )
 from dugnad.people import rules
 from dugnad.people.decorators import person_of, requires
-from dugnad.people.models import Role, RoleAssignment, User
+from dugnad.people.models import User
 from dugnad.volunteering import forms, hours, services
 from dugnad.volunteering.models import (
     Engagement,
@@ -37,6 +36,7 @@ from dugnad.volunteering.models import (
     ShiftSignup,
     SignupStatus,
 )
+from dugnad.volunteering.permissions import coordinated_by
 
 # --- residents -----------------------------------------------------------------
 
@@ -266,18 +266,9 @@ def coordinate(request: HttpRequest) -> HttpResponse:
     services_qs = scoped(request, Service)
     organisations = Organisation.objects.in_municipality(municipality)
     if not rules.is_platform_admin(person):
-        assignments = RoleAssignment.objects.filter(user=person, municipality=municipality)
-        services_qs = services_qs.filter(
-            pk__in=assignments.filter(
-                role=Role.VOLUNTEER_COORDINATOR,
-                scope_type=ContentType.objects.get_for_model(Service),
-            ).values("scope_id")
-        )
+        services_qs = services_qs.filter(pk__in=coordinated_by(person, municipality.pk, Service))
         organisations = organisations.filter(
-            pk__in=assignments.filter(
-                role=Role.ORGANISATION_ADMIN,
-                scope_type=ContentType.objects.get_for_model(Organisation),
-            ).values("scope_id")
+            pk__in=coordinated_by(person, municipality.pk, Organisation)
         )
     else:
         organisations = organisations.filter(volunteer_needs__isnull=False).distinct()
