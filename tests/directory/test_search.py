@@ -225,3 +225,19 @@ def test_organisation_page(baerum_client: Client, asker_client: Client, director
     korps.hidden_reason = "Under review"
     korps.save()
     assert baerum_client.get(f"/organisasjoner/{korps.pk}/").status_code == 404
+
+
+def test_organisation_page_lists_districts_as_the_api_does(
+    baerum_client: Client, directory: None, places: dict[str, District]
+) -> None:
+    """Main district first, then the others where it is active: the page and
+    the open-data API say the same."""
+    korps = Organisation.objects.get(name="Rykkinn skolekorps")
+    assert korps.district is not None
+    others = [d for d in places.values() if d != korps.district][:1]
+    korps.districts.set(others)  # the main district is not among them
+    page = baerum_client.get(f"/organisasjoner/{korps.pk}/").content.decode()
+    expected = ", ".join(d.name for d in [korps.district, *others])
+    assert expected in page
+    listed = baerum_client.get(f"/api/v1/organisations/{korps.pk}").json()["districts"]
+    assert [d["name"] for d in listed] == expected.split(", ")

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from dugnad.directory import export, forms, queries, services
-from dugnad.directory.models import Organisation, OrganisationClaim, TargetGroup
-from dugnad.directory.opendata import NLOD
+from dugnad.directory.models import Organisation, OrganisationClaim
+from dugnad.directory.opendata import NLOD, districts_of, language_pairs, target_group_pairs
 from dugnad.municipalities.page_cache import public_page
 from dugnad.municipalities.tenancy import (
     current_municipality,
@@ -90,7 +90,6 @@ def organisation(request: HttpRequest, pk: int) -> HttpResponse:
         .prefetch_related("categories__parent", "districts", "activities", "contacts", "member_of"),
         pk=pk,
     )
-    labels = dict(TargetGroup.choices)
     user = request.user
     return render(
         request,
@@ -98,8 +97,10 @@ def organisation(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "organisation": found,
             "title": found.name,
-            "target_groups": [labels[c] for c in found.target_groups if c in labels],
-            "languages": [queries.LANGUAGES.get(c, c) for c in found.languages],
+            # Described as the open-data API describes it (main district first).
+            "districts": districts_of(found),
+            "target_groups": [label for _code, label in target_group_pairs(found)],
+            "languages": [label for _code, label in language_pairs(found)],
             "can_edit": rules.allows(
                 "directory.edit_organisation", user, found.municipality, found
             ),
