@@ -300,6 +300,15 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # Django logs every 4xx answer (a full shift, a taken time, a page not
+        # found) as a warning; they are ordinary answers and the server's access
+        # log has them all. Server errors (5xx) are still logged. Django's own
+        # default prints these warnings only with DEBUG on.
+        "django.request": {
+            "level": os.environ.get("DJANGO_REQUEST_LOG_LEVEL", "WARNING" if DEBUG else "ERROR")
+        },
+    },
 }
 
 # --- Tenancy ---------------------------------------------------------------
