@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from bench.stats import TARGET_P95_MS, TARGET_RATIO
+
 DEFAULT_HOST = "baerum.localhost"
 
 
@@ -25,6 +27,10 @@ class Target:
     # E-mail of a user whose (freshly created) session the requests carry;
     # None for an anonymous visitor.
     login: str | None = None
+    # The figures its issue names: p95 (ms) at most and the throughput ratio
+    # to the trivial view at least (None: no throughput figure).
+    target_p95_ms: float = TARGET_P95_MS
+    target_ratio: float | None = TARGET_RATIO
 
     @property
     def url(self) -> str:

@@ -7,7 +7,9 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-# The issue's targets; the harness reports against them, it does not fail on them.
+# The directory issue's targets, the default of every URL; a URL of another
+# issue names its own (``registry.Target``). The harness reports against
+# them, it does not fail on them.
 TARGET_P95_MS = 50.0
 TARGET_RATIO = 0.5
 
@@ -48,10 +50,20 @@ class UrlSummary:
     statuses: dict[int, int] = field(default_factory=dict)
     socket_errors: dict[str, int] = field(default_factory=dict)
     ratio: float | None = None
+    # What this URL's issue asks: p95 at most, and the ratio to the trivial
+    # view at least (None: the issue names no throughput figure).
+    target_p95_ms: float = TARGET_P95_MS
+    target_ratio: float | None = TARGET_RATIO
 
     def meets_targets(self) -> bool:
-        ratio_ok = self.ratio is None or self.ratio >= TARGET_RATIO
-        return self.errors == 0 and self.p95_ms <= TARGET_P95_MS and ratio_ok
+        ratio_ok = (
+            self.target_ratio is None or self.ratio is None or self.ratio >= self.target_ratio
+        )
+        return self.errors == 0 and self.p95_ms <= self.target_p95_ms and ratio_ok
+
+    def describe_targets(self) -> str:
+        ratio = "" if self.target_ratio is None else f", ratio ≥ {self.target_ratio:g}"
+        return f"p95 ≤ {self.target_p95_ms:g} ms{ratio}"
 
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -82,7 +94,13 @@ def is_error_status(status: int) -> bool:
 
 
 def summarise(
-    scenario: str, label: str, url: str, result: LoadResult, baseline_rps: float | None
+    scenario: str,
+    label: str,
+    url: str,
+    result: LoadResult,
+    baseline_rps: float | None,
+    target_p95_ms: float = TARGET_P95_MS,
+    target_ratio: float | None = TARGET_RATIO,
 ) -> UrlSummary:
     ok = sum(n for status, n in result.statuses.items() if not is_error_status(status))
     responses = sum(result.statuses.values())
@@ -110,6 +128,8 @@ def summarise(
         statuses=dict(sorted(result.statuses.items())),
         socket_errors=dict(result.socket_errors),
         ratio=rps / baseline_rps if baseline_rps else None,
+        target_p95_ms=target_p95_ms,
+        target_ratio=target_ratio,
     )
 
 

@@ -36,8 +36,13 @@ register(
         name="volunteering-recommendations",
         description="Recommended needs for one person among 10,000 volunteers and 2,000 needs.",
         targets=(
+            # The volunteering issue names p95 ≤ 50 ms for one person's
+            # recommendations; it names no throughput ratio.
             Target(
-                label="recommended for you", path="/frivillighet/mitt/forslag/", login=BENCH_PERSON
+                label="recommended for you",
+                path="/frivillighet/mitt/forslag/",
+                login=BENCH_PERSON,
+                target_ratio=None,
             ),
         ),
         setup=_generate,
