@@ -547,28 +547,34 @@ def take_shift(
     # now is what the person would get after waiting for the lock.
     if not join_waiting_list and taken >= shift.places:
         raise full
-    with transaction.atomic():
-        locked = _locked(shift)  # the count that decides is taken under the lock
-        # The need may have closed, or the shift moved, since we looked.
-        if locked.need.status != NeedStatus.PUBLISHED:
-            raise VolunteeringError(_("This need is not open for volunteers."))
-        if locked.starts_at <= timezone.now():
-            raise VolunteeringError(_("This shift has already started."))
-        status = SignupStatus.CONFIRMED
-        if _confirmed_count(locked) >= locked.places:
-            if not join_waiting_list:
-                raise full
-            status = SignupStatus.WAITING
-        try:
-            with transaction.atomic():
-                return ShiftSignup.objects.create(
-                    municipality_id=locked.municipality_id,
-                    shift=locked,
-                    person=person,
-                    status=status,
-                )
-        except IntegrityError as exc:  # the same person's second click, at the same moment
-            raise VolunteeringError(_("You are already signed up for this shift.")) from exc
+    try:
+        # No savepoint around the insert: a failed insert ends the whole
+        # block, which rolls back as the error leaves it.
+        with transaction.atomic():
+            locked = _locked(shift)  # the count that decides is taken under the lock
+            # The need may have closed, or the shift moved, since we looked.
+            if locked.need.status != NeedStatus.PUBLISHED:
+                raise VolunteeringError(_("This need is not open for volunteers."))
+            if locked.starts_at <= timezone.now():
+                raise VolunteeringError(_("This shift has already started."))
+            taken = _confirmed_count(locked)
+            status = SignupStatus.CONFIRMED
+            if taken >= locked.places:
+                if not join_waiting_list:
+                    raise full
+                status = SignupStatus.WAITING
+            signup = ShiftSignup.objects.create(
+                municipality_id=locked.municipality_id,
+                shift=locked,
+                person=person,
+                status=status,
+            )
+    except IntegrityError as exc:  # the same person's second click, at the same moment
+        raise VolunteeringError(_("You are already signed up for this shift.")) from exc
+    # The places taken as of this commit, this sign-up included: what the
+    # shift's row shows the person, without counting again.
+    locked.taken = taken + (status == SignupStatus.CONFIRMED)  # type: ignore[attr-defined]
+    return signup
 
 
 @transaction.atomic

@@ -164,7 +164,8 @@ def take_shift(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             done = _("You have taken the shift. Thank you!")
         if in_place:
-            return _fresh_shift_row(request, shift, done, "success")
+            # Taken means accepted; the shift as locked knows its places now.
+            return _shift_row(request, signup.shift, signup, True, done, "success")
         messages.success(request, done)
     return redirect("volunteering:need", pk=shift.need_id)
 
