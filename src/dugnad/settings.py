@@ -183,9 +183,11 @@ DUGNAD_VOLUNTEERING_ESCALATE_AFTER_DAYS = int(
 
 # --- Identity -------------------------------------------------------------
 AUTH_USER_MODEL = "people.User"
+# Django's and allauth's backends, loading the session's person with one
+# written-out statement (dugnad/people/backends.py).
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "dugnad.people.backends.ModelBackend",
+    "dugnad.people.backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
