@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import datetime
 import threading
+import time
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core import mail
-from django.db import connection, connections
+from django.db import connection, connections, transaction
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from dugnad.directory.models import Organisation
@@ -290,3 +292,74 @@ def test_concurrent_conflicting_requests_give_exactly_one_booking(hall: Space) -
     assert outcomes.count("booked") == 1
     assert outcomes.count("refused") == REQUESTS - 1
     assert Booking.objects.filter(status=BookingStatus.CONFIRMED).count() == 1
+
+
+def _release_when_someone_waits_for_a_lock(release: threading.Event) -> None:
+    """Set ``release`` once a session of this database waits for a lock (or
+    after 20 s, so the test ends either way)."""
+    try:
+        for _ in range(400):
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT COUNT(*) FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND wait_event_type = 'Lock'"
+                )
+                (waiting,) = cursor.fetchone()
+            if waiting:
+                break
+            time.sleep(0.05)
+    finally:
+        release.set()
+        connections.close_all()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite has no row locks to wait for")
+@pytest.mark.django_db(transaction=True)
+def test_a_booker_waiting_for_the_lock_sees_what_was_booked_meanwhile(hall: Space) -> None:
+    """The check under the lock is a statement of its own, so it sees a
+    booking committed while this booker waited for the lock and refuses
+    before trying an insert (the exclusion constraint is the last guard, not
+    the way a contested time is refused)."""
+    first, second = UserFactory.create_batch(2)
+    holding = threading.Event()
+    release = threading.Event()
+    errors: list[BaseException] = []
+
+    def book_and_hold() -> None:
+        try:
+            with transaction.atomic():
+                services.request_booking(
+                    actor=first,
+                    municipality=hall.municipality,
+                    space=hall,
+                    start=at(17),
+                    end=at(19),
+                    purpose="Først",
+                )
+                holding.set()
+                release.wait(timeout=30)  # commits when the other booker is queued
+        except BaseException as exc:  # noqa: BLE001 (reported below)
+            errors.append(exc)
+            holding.set()
+        finally:
+            connections.close_all()
+
+    holder = threading.Thread(target=book_and_hold)
+    holder.start()
+    assert holding.wait(timeout=30)
+    threading.Thread(target=_release_when_someone_waits_for_a_lock, args=(release,)).start()
+    with CaptureQueriesContext(connection) as captured, pytest.raises(services.BookingConflict):
+        services.request_booking(
+            actor=second,
+            municipality=hall.municipality,
+            space=Space.objects.get(name="B1"),
+            start=at(18),
+            end=at(20),
+            purpose="Etter",
+        )
+    holder.join(timeout=30)
+    assert not errors
+    statements = [query["sql"] for query in captured.captured_queries]
+    assert any("FOR NO KEY UPDATE" in sql for sql in statements)  # it queued
+    assert not any(sql.lstrip().upper().startswith("INSERT") for sql in statements), statements
+    assert Booking.objects.get().person == first
