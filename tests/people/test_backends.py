@@ -46,8 +46,8 @@ def test_a_session_of_either_backend_is_the_person_logged_in(
     client.force_login(person, backend=path)
     request = RequestFactory().get("/")
     request.session = client.session
-    assert get_user(request) == person  # type: ignore[arg-type]
+    assert get_user(request) == person
     # A password change elsewhere ends the session (its hash no longer matches).
     person.set_password("a-new-long-password-9")
     person.save()
-    assert get_user(request).is_anonymous  # type: ignore[arg-type]
+    assert get_user(request).is_anonymous
