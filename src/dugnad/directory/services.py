@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from dugnad.after_commit import send_after_commit
 from dugnad.directory.models import (
     ClaimStatus,
     IcnpoCategory,
@@ -257,9 +258,7 @@ def _notify_claimant(claim: OrganisationClaim) -> None:
                 "name": claim.organisation.name,
                 "note": claim.decision_note,
             }
-    transaction.on_commit(
-        lambda: send_mail(subject, body, None, [claimant.email], fail_silently=False)
-    )
+    send_after_commit(lambda: send_mail(subject, body, None, [claimant.email], fail_silently=False))
 
 
 # --- keeping the profile ---------------------------------------------------------
@@ -408,7 +407,7 @@ def invite_member(
             "link": accept_url(token),
             "days": INVITATION_DAYS,
         }
-    transaction.on_commit(lambda: send_mail(subject, body, None, [email]))
+    send_after_commit(lambda: send_mail(subject, body, None, [email]))
     audit.record(
         actor=actor,
         action="organisation.member_invited",

@@ -27,6 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from dugnad.after_commit import send_after_commit
 from dugnad.directory.models import Organisation
 from dugnad.directory.permissions import administers
 from dugnad.municipalities.models import Municipality
@@ -631,7 +632,7 @@ def publish(*, actor: User, season_round: SeasonRound) -> list[dict[str, str]]:
     transaction.on_commit(lambda: bump_content_version(municipality_id))
     # One task per applicant through the queue: a failing mail server or PDF
     # holds back no one else's decision, and a failed one is retried.
-    transaction.on_commit(lambda: _queue_decisions(application_ids))
+    send_after_commit(lambda: _queue_decisions(application_ids))
     return conflicts
 
 

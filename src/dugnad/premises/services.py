@@ -33,6 +33,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from dugnad import sql
+from dugnad.after_commit import send_after_commit
 from dugnad.directory.models import Organisation
 from dugnad.directory.permissions import administers
 from dugnad.municipalities.models import Municipality
@@ -984,7 +985,7 @@ def _notify(bookings: list[Booking], *, series: BookingSeries | None = None) -> 
     # Sent by the task queue after the commit: the person gets their answer
     # without waiting for the calendar file and the mail server (inline when
     # no broker is configured).
-    transaction.on_commit(
+    send_after_commit(
         lambda: send_booking_email.delay(
             booking_ids=booking_ids, subject=subject, body=body, email=email, method=method
         )

@@ -20,7 +20,12 @@ def expire_waitlist_offers() -> int:
     return expire_offers()
 
 
-@shared_task(name="dugnad.premises.tasks.send_booking_email")
+@shared_task(
+    name="dugnad.premises.tasks.send_booking_email",
+    autoretry_for=(OSError,),  # the mail server: SMTP errors are OSErrors
+    retry_backoff=60,
+    max_retries=8,
+)
 def send_booking_email(
     *, booking_ids: list[int], subject: str, body: str, email: str, method: str
 ) -> None:

@@ -23,6 +23,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from dugnad.after_commit import send_after_commit
 from dugnad.directory.models import Organisation
 from dugnad.municipalities.models import Municipality
 from dugnad.people.models import User
@@ -240,4 +241,4 @@ def _notify_offer(entry: WaitlistEntry) -> None:
     email = person.email
     # Through the task queue: an offer made while a cancellation commits must
     # not keep that request waiting for the mail server.
-    transaction.on_commit(lambda: send_plain_email.delay(subject=subject, body=body, email=email))
+    send_after_commit(lambda: send_plain_email.delay(subject=subject, body=body, email=email))

@@ -25,6 +25,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from dugnad.after_commit import send_after_commit
 from dugnad.municipalities.models import District, Municipality
 from dugnad.people import audit, rules
 from dugnad.people.models import User
@@ -218,7 +219,7 @@ def send_callout(*, actor: User, callout: Callout, base_url: str) -> Callout:
     from dugnad.volunteering.tasks import send_callout_messages
 
     pk = locked.pk
-    transaction.on_commit(lambda: send_callout_messages.delay(pk, base_url))
+    send_after_commit(lambda: send_callout_messages.delay(pk, base_url))
     return locked
 
 

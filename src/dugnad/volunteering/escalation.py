@@ -20,6 +20,7 @@ from django.db.models import QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from dugnad.after_commit import send_after_commit
 from dugnad.municipalities.models import Municipality, Service
 from dugnad.volunteering.models import Engagement, EngagementStatus, NeedStatus
 from dugnad.volunteering.permissions import coordinator_assignments
@@ -42,7 +43,7 @@ def centre_people(municipality: Municipality) -> list[str]:
 
 
 def _mail_on_commit(subject: str, body: str, to: list[str]) -> None:
-    transaction.on_commit(lambda: send_mail(subject, body, None, to))
+    send_after_commit(lambda: send_mail(subject, body, None, to))
 
 
 def escalate_unanswered(*, now: datetime.datetime | None = None) -> int:

@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from dugnad.after_commit import send_after_commit
 from dugnad.people.models import User
 from dugnad.sms import InvalidNumber, send_sms
 from dugnad.volunteering.models import ContactTopic, PolitiattestCheck, ShiftSignup, SignupStatus
@@ -102,7 +103,7 @@ def _remind(signup: ShiftSignup, *, with_sms: bool) -> None:
             except InvalidNumber:
                 logger.warning("Shift reminder: no valid mobile number for person %s", person.pk)
 
-    transaction.on_commit(deliver)
+    send_after_commit(deliver)
 
 
 def _coordinators(check: PolitiattestCheck) -> Iterable[str]:
@@ -172,6 +173,6 @@ def send_renewal_reminders(*, today: datetime.date | None = None) -> int:
                 if staff:
                     send_mail(staff_subject, staff_body, None, staff)
 
-            transaction.on_commit(deliver)
+            send_after_commit(deliver)
         sent += 1
     return sent

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dugnad import sql
+from dugnad.after_commit import send_after_commit
 from dugnad.directory.models import Organisation
 from dugnad.municipalities.models import Service
 from dugnad.people import audit, rules
@@ -88,7 +89,7 @@ def _check_person(person: User) -> None:
 def _mail(subject: str, body: str, recipients: Iterable[str]) -> None:
     to = [address for address in recipients if address]
     if to:
-        transaction.on_commit(lambda: send_mail(subject, body, None, to))
+        send_after_commit(lambda: send_mail(subject, body, None, to))
 
 
 # --- needs ---------------------------------------------------------------------
