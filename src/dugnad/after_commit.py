@@ -11,8 +11,9 @@ same commit are still sent.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
+from django.core.mail import send_mail
 from django.db import transaction
 
 
@@ -20,3 +21,12 @@ def send_after_commit(send: Callable[[], object]) -> None:
     """Call ``send`` once the current transaction commits (at once outside
     one); a failure is logged, not raised."""
     transaction.on_commit(send, robust=True)
+
+
+def mail_after_commit(subject: str, body: str, recipients: Iterable[str]) -> None:
+    """E-mail ``recipients`` (empty addresses skipped) once the transaction
+    commits, as :func:`send_after_commit` does; the values are bound now, so a
+    loop may call this once per message."""
+    to = [address for address in recipients if address]
+    if to:
+        send_after_commit(lambda: send_mail(subject, body, None, to))

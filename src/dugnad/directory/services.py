@@ -8,13 +8,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core import signing
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from dugnad.after_commit import send_after_commit
+from dugnad.after_commit import mail_after_commit
 from dugnad.directory.models import (
     ClaimStatus,
     IcnpoCategory,
@@ -258,7 +257,7 @@ def _notify_claimant(claim: OrganisationClaim) -> None:
                 "name": claim.organisation.name,
                 "note": claim.decision_note,
             }
-    send_after_commit(lambda: send_mail(subject, body, None, [claimant.email], fail_silently=False))
+    mail_after_commit(subject, body, [claimant.email])
 
 
 # --- keeping the profile ---------------------------------------------------------
@@ -407,7 +406,7 @@ def invite_member(
             "link": accept_url(token),
             "days": INVITATION_DAYS,
         }
-    send_after_commit(lambda: send_mail(subject, body, None, [email]))
+    mail_after_commit(subject, body, [email])
     audit.record(
         actor=actor,
         action="organisation.member_invited",

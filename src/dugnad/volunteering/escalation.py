@@ -14,13 +14,12 @@ import datetime
 from collections import defaultdict
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from dugnad.after_commit import send_after_commit
+from dugnad.after_commit import mail_after_commit
 from dugnad.municipalities.models import Municipality, Service
 from dugnad.volunteering.models import Engagement, EngagementStatus, NeedStatus
 from dugnad.volunteering.permissions import coordinator_assignments
@@ -40,10 +39,6 @@ def centre_people(municipality: Municipality) -> list[str]:
         )
     )
     return sorted(a for a in addresses if a)
-
-
-def _mail_on_commit(subject: str, body: str, to: list[str]) -> None:
-    send_after_commit(lambda: send_mail(subject, body, None, to))
 
 
 def escalate_unanswered(*, now: datetime.datetime | None = None) -> int:
@@ -99,7 +94,7 @@ def escalate_unanswered(*, now: datetime.datetime | None = None) -> int:
                     + "\n".join(lines)
                 )
             if to:
-                _mail_on_commit(subject, body, to)
+                mail_after_commit(subject, body, to)
     return escalated
 
 

@@ -15,13 +15,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dugnad import sql
-from dugnad.after_commit import send_after_commit
+from dugnad.after_commit import mail_after_commit
 from dugnad.directory.models import Organisation
 from dugnad.municipalities.models import Service
 from dugnad.people import audit, rules
@@ -84,12 +83,6 @@ def _check_coordinates(actor: User, obj: Any) -> None:
 def _check_person(person: User) -> None:
     if not rules.is_authenticated(person):
         raise VolunteeringError(_("Please log in first."))
-
-
-def _mail(subject: str, body: str, recipients: Iterable[str]) -> None:
-    to = [address for address in recipients if address]
-    if to:
-        send_after_commit(lambda: send_mail(subject, body, None, to))
 
 
 # --- needs ---------------------------------------------------------------------
@@ -197,7 +190,7 @@ def express_interest(*, person: User, need: Need) -> Engagement:
     if status == EngagementStatus.ACCEPTED:
         _mail_accepted(engagement)
     else:
-        _mail(
+        mail_after_commit(
             _("New volunteer for %(title)s") % {"title": need.title},
             _("%(name)s is interested in “%(title)s”. Accept or decline on the need's page.")
             % {"name": person.full_name or person.email, "title": need.title},
@@ -208,7 +201,7 @@ def express_interest(*, person: User, need: Need) -> Engagement:
 
 def _mail_accepted(engagement: Engagement) -> None:
     need = engagement.need
-    _mail(
+    mail_after_commit(
         _("You are welcome as a volunteer: %(title)s") % {"title": need.title},
         _("You have been accepted for “%(title)s”. You can now take shifts under My volunteering.")
         % {"title": need.title},
@@ -247,7 +240,7 @@ def decline_volunteer(*, actor: User, engagement: Engagement) -> Engagement:
         shift__need=engagement.need, person=engagement.person, shift__starts_at__gt=timezone.now()
     ).select_related("shift"):
         _remove_signup(signup)
-    _mail(
+    mail_after_commit(
         _("About your interest in %(title)s") % {"title": engagement.need.title},
         _(
             "Thank you for your interest in “%(title)s”. The coordinator cannot take you on "
@@ -394,7 +387,7 @@ def approve_purpose_letter(*, actor: User, engagement: Engagement) -> Engagement
         subject=engagement.person,
         target=engagement,
     )
-    _mail(
+    mail_after_commit(
         _("Purpose letter for the police certificate: %(title)s")
         % {"title": engagement.need.title},
         _(
@@ -606,7 +599,7 @@ def _remove_signup(signup: ShiftSignup) -> None:
         return
     waiting.status = SignupStatus.CONFIRMED
     waiting.save(update_fields=["status"])
-    _mail(
+    mail_after_commit(
         _("You have a place: %(title)s") % {"title": shift.need.title},
         _("A place on “%(title)s” became free and is now yours.") % {"title": shift.need.title},
         [waiting.person.email],
